@@ -1,0 +1,32 @@
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from content.models import Effect, Reference, Section
+
+
+def visible_sections(request):
+    sections = Section.objects.all()
+    return sections if request.user.is_staff else sections.filter(published=True)
+
+
+def index(request):
+    sections = visible_sections(request)
+    effects = Effect.objects.select_related("section").filter(section__in=sections)
+    return render(request, "content/index.html", {"sections": sections, "effects": effects})
+
+
+def section(request, slug):
+    references = Prefetch("references", queryset=Reference.objects.order_by("authors", "year"))
+    found = get_object_or_404(visible_sections(request).prefetch_related(references), slug=slug)
+    effects = found.effects.prefetch_related(references)
+    return render(request, "content/section.html", {"section": found, "effects": effects})
+
+
+def effect(request, slug):
+    found = get_object_or_404(
+        Effect.objects.select_related("section").prefetch_related("references"), slug=slug
+    )
+    if not (found.section.published or request.user.is_staff):
+        raise Http404("No such effect.")
+    return render(request, "content/effect.html", {"effect": found})

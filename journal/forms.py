@@ -1,0 +1,334 @@
+import zoneinfo
+from datetime import date
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.models import User
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+
+from journal.models import (
+    CHECKIN_ITEMS,
+    PROFILE_FIELDS,
+    SESSION_RANGES,
+    Activity,
+    CheckIn,
+    DistanceUnit,
+    Profile,
+    Session,
+)
+
+KM_PER_MILE = 1.609344
+
+# Verbal anchors of each scale, shown under the numbers.
+FEELING_ANCHORS = {  # Feeling Scale [HR89]
+    -5: "very bad",
+    -3: "bad",
+    -1: "fairly bad",
+    0: "neutral",
+    1: "fairly good",
+    3: "good",
+    5: "very good",
+}
+EFFORT_ANCHORS = {  # Borg CR-10 as used for session RPE [FOS01]
+    0: "rest",
+    1: "very easy",
+    2: "easy",
+    3: "moderate",
+    4: "somewhat hard",
+    5: "hard",
+    7: "very hard",
+    10: "maximal",
+}
+AROUSAL_ANCHORS = {1: "low", 6: "high"}  # Felt Arousal Scale [SM85]
+MOOD_ANCHORS = {1: "awful", 2: "low", 3: "okay", 4: "good", 5: "great"}
+SLEEP_ANCHORS = {0: "terrible", 5: "fair", 10: "excellent"}  # [SNY18]
+ITEM_ANCHORS = {1: "very low", 5: "very high"}
+
+
+class SignUpForm(UserCreationForm):
+    email = forms.EmailField(
+        required=False,
+        help_text="Optional. Only used to send you a password reset link.",
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "email")
+
+
+SCALE_OPTION = (
+    '<label for="{}"><input type="radio" name="{}" value="{}"{}><span>{}{}</span></label>'
+)
+
+
+class ScaleWidget(forms.RadioSelect):
+    """A row of large tap targets, each number with its verbal anchor.
+
+    Rendered in Python: the dashboard shows over a hundred of these options,
+    and a template per option made it several times slower.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = [option for _group, group, _index in widget["optgroups"] for option in group]
+        return format_html(
+            '<div class="scale-options">{}</div>',
+            format_html_join(
+                "",
+                SCALE_OPTION,
+                (
+                    (
+                        option["attrs"]["id"],
+                        option["name"],
+                        option["value"],
+                        flatatt(option["attrs"]),
+                        "–" if option["value"] == "" else option["value"],
+                        format_html("<small>{}</small>", option["label"])
+                        if option["label"]
+                        else "",
+                    )
+                    for option in options
+                ),
+            ),
+        )
+
+
+def scale_field(low, high, anchors, *, required=True, **kwargs) -> forms.TypedChoiceField:
+    choices = [(value, anchors.get(value, "")) for value in range(low, high + 1)]
+    if not required:
+        choices = [("", "skip"), *choices]
+    return forms.TypedChoiceField(
+        choices=choices,
+        coerce=int,
+        empty_value=None,
+        required=required,
+        widget=ScaleWidget,
+        **kwargs,
+    )
+
+
+def not_in_the_future(value: date, today: date) -> date:
+    if value > today:
+        raise forms.ValidationError(
+            "That date is in the future. Log sessions and check-ins on or before today."
+        )
+    if value.year < 1900:
+        raise forms.ValidationError("Enter a date after 1900.")
+    return value
+
+
+class SessionForm(forms.ModelForm):
+    """Every field of a session; distance is entered in the person's own unit."""
+
+    feeling_before = scale_field(-5, 5, FEELING_ANCHORS, label="Feeling before")
+    feeling_after = scale_field(-5, 5, FEELING_ANCHORS, label="Feeling after")
+    effort = scale_field(
+        0,
+        10,
+        EFFORT_ANCHORS,
+        required=False,
+        label="Session effort",
+        help_text="How hard the whole session was, about 30 minutes after. You can add it later.",
+    )
+    arousal_before = scale_field(1, 6, AROUSAL_ANCHORS, required=False, label="Arousal before")
+    arousal_after = scale_field(1, 6, AROUSAL_ANCHORS, required=False, label="Arousal after")
+    distance = forms.FloatField(required=False, min_value=0, label="Distance")
+
+    class Meta:
+        model = Session
+        fields = [
+            "activity",
+            "date",
+            "start_time",
+            "minutes",
+            "feeling_before",
+            "feeling_after",
+            "effort",
+            "arousal_before",
+            "arousal_after",
+            "avg_hr",
+            "max_hr",
+            "distance",
+            "percent_1rm",
+            "reps_in_reserve",
+            "style",
+            "note",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "minutes": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "minutes": "Whole session, warm-up included.",
+            "style": "For mobility sessions.",
+        }
+
+    def __init__(self, *args, profile: Profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        unit = profile.distance_unit
+        self.fields["distance"].label = f"Distance ({unit})"
+        self.fields["distance"].widget.attrs.update(step="0.01", inputmode="decimal")
+        km = self.instance.distance_km
+        if km is not None:
+            self.initial["distance"] = round(km / KM_PER_MILE if unit == "mi" else km, 2)
+        self.fields["date"].widget.attrs["max"] = profile.today().isoformat()
+        self.fields["minutes"].widget.attrs.update(min=1, max=SESSION_RANGES["minutes"][1])
+        self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
+
+    def clean_date(self):
+        return not_in_the_future(self.cleaned_data["date"], self.profile.today())
+
+    def clean_distance(self):
+        value = self.cleaned_data.get("distance")
+        if value is None:
+            return None
+        km = value * KM_PER_MILE if self.profile.distance_unit == DistanceUnit.MI else value
+        if km > SESSION_RANGES["distance_km"][1]:
+            raise forms.ValidationError("That is further than 1,000 km in one session.")
+        return round(km, 3)
+
+    def clean(self):
+        cleaned = super().clean()
+        avg_hr, max_hr = cleaned.get("avg_hr"), cleaned.get("max_hr")
+        if avg_hr and max_hr and avg_hr > max_hr:
+            self.add_error("avg_hr", "Average heart rate can't be above the maximum.")
+        if cleaned.get("activity") != Activity.MOBILITY:
+            cleaned["style"] = ""
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.distance_km = self.cleaned_data.get("distance")
+        return super().save(commit=commit)
+
+
+class QuickSessionForm(SessionForm):
+    """The dashboard's 20-second log: the required fields, details folded away."""
+
+    class Meta(SessionForm.Meta):
+        fields = [
+            "activity",
+            "minutes",
+            "feeling_before",
+            "feeling_after",
+            "effort",
+            "date",
+            "note",
+        ]
+
+
+class EffortForm(forms.ModelForm):
+    effort = scale_field(0, 10, EFFORT_ANCHORS, label="Session effort")
+
+    class Meta:
+        model = Session
+        fields = ["effort"]
+
+
+class CheckInForm(forms.ModelForm):
+    mood = scale_field(1, 5, MOOD_ANCHORS, label="Mood")
+    sleep_quality = scale_field(0, 10, SLEEP_ANCHORS, label="Sleep quality last night")
+
+    class Meta:
+        model = CheckIn
+        fields = ["date", "mood", "sleep_quality", *CHECKIN_ITEMS, "note"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, profile: Profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        chosen = set(profile.checkin_items)
+        for item, label in CHECKIN_ITEMS.items():
+            if item in chosen:
+                self.fields[item] = scale_field(1, 5, ITEM_ANCHORS, required=False, label=label)
+            else:
+                del self.fields[item]
+        self.fields["date"].widget.attrs["max"] = profile.today().isoformat()
+        self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
+
+    def clean_date(self):
+        value = not_in_the_future(self.cleaned_data["date"], self.profile.today())
+        owner = self.instance.owner if self.instance.owner_id else self.profile.user
+        clash = CheckIn.objects.filter(owner=owner, date=value).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(
+                "There is already a check-in for that day; edit it instead."
+            )
+        return value
+
+
+class ProfileForm(forms.ModelForm):
+    checkin_items = forms.MultipleChoiceField(
+        choices=list(CHECKIN_ITEMS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Optional items in my daily check-in",
+    )
+    time_zone = forms.ChoiceField(label="Time zone")
+
+    class Meta:
+        model = Profile
+        fields = PROFILE_FIELDS
+        help_texts = {
+            "birth_year": "Used to estimate your maximum heart rate (208 - 0.7 x age).",
+            "max_hr": "If you have measured it, this replaces the estimate.",
+            "resting_hr": "With a maximum, lets heart rate set each session's intensity.",
+            "sex": "Optional. Selects the wording of the sex-hormone effects.",
+            "missed_period": "While ticked, no session is tagged for ovarian balance.",
+        }
+        labels = {"sex": "Sex"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = [(z, z) for z in sorted(zoneinfo.available_timezones())]
+        self.fields["sex"].choices = [("", "Prefer not to say"), *self.fields["sex"].choices[1:]]
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        this_year = date.today().year
+        if year is not None and not this_year - 110 <= year <= this_year - 10:
+            raise forms.ValidationError(
+                f"Enter a year between {this_year - 110} and {this_year - 10}."
+            )
+        return year
+
+    def clean(self):
+        cleaned = super().clean()
+        resting, maximum = cleaned.get("resting_hr"), cleaned.get("max_hr")
+        if resting and maximum and resting >= maximum:
+            self.add_error("resting_hr", "Resting heart rate must be below the maximum.")
+        if not cleaned.get("cycle_tracking"):
+            cleaned["missed_period"] = False
+        return cleaned
+
+
+class SessionFilterForm(forms.Form):
+    activity = forms.ChoiceField(
+        choices=[("", "All activities"), *Activity.choices], required=False
+    )
+    start = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            self.add_error("end", "The end date is before the start date.")
+        return cleaned
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Journal file",
+        help_text="A Movement Journal JSON export (up to 20 MB).",
+    )

@@ -1,0 +1,37 @@
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand, CommandError
+
+from journal import exchange
+
+
+class Command(BaseCommand):
+    help = "Read a Movement Journal JSON export into a person's journal."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", required=True, help="username")
+        parser.add_argument("file", help="the JSON file to import")
+
+    def handle(self, *args, user, file, **options):
+        try:
+            owner = User.objects.get(username=user)
+        except User.DoesNotExist:
+            raise CommandError(f"No user named {user!r}.") from None
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"No file at {file}.")
+        if path.stat().st_size > exchange.MAX_IMPORT_BYTES:
+            raise CommandError(
+                f"{file} is larger than {exchange.MAX_IMPORT_BYTES // 1_048_576} MB; "
+                "nothing was imported."
+            )
+        try:
+            report = exchange.import_journal(owner, path.read_bytes())
+        except exchange.ImportRefused as refusal:
+            raise CommandError(f"{refusal} Nothing was imported.") from None
+        for line in report.rejected:
+            self.stderr.write(f"rejected {line}")
+        for line in report.skipped:
+            self.stdout.write(f"skipped {line}")
+        self.stdout.write(report.summary())

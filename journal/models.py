@@ -1,0 +1,366 @@
+"""What a person records (sessions, daily check-ins, profile) and the tags derived from it.
+
+Every scale is enforced by the database as well as the forms, so no import,
+admin edit or future code path can store a Feeling Scale of 7.
+"""
+
+import uuid
+import zoneinfo
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
+
+NOTE_MAX_LENGTH = 2000
+
+
+class Activity(models.TextChoices):
+    AEROBIC = "aerobic", "Aerobic (run, ride, swim, row)"
+    HIIT = "hiit", "HIIT / intervals"
+    RESISTANCE = "resistance", "Resistance / strength"
+    MIXED = "mixed", "Mixed / sport"
+    MOBILITY = "mobility", "Mobility / yoga"
+    WALKING = "walking", "Walking"
+
+
+class Style(models.TextChoices):
+    YOGA = "yoga", "Yoga"
+    PILATES = "pilates", "Pilates"
+    STRETCHING = "stretching", "Stretching"
+    TAI_CHI = "tai_chi", "Tai chi"
+    OTHER = "other", "Other"
+
+
+class Intensity(models.TextChoices):
+    LIGHT = "light", "Light"
+    MODERATE = "moderate", "Moderate"
+    VIGOROUS = "vigorous", "Vigorous"
+    NEAR_MAX = "near_max", "Near maximal"
+
+
+class DistanceUnit(models.TextChoices):
+    KM = "km", "Kilometres"
+    MI = "mi", "Miles"
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+
+
+# The optional daily items a person may add to their check-in (1..5 each).
+CHECKIN_ITEMS = {
+    "anxiety": "Anxiety",
+    "energy": "Energy",
+    "motivation": "Motivation",
+    "focus": "Focus",
+    "stress": "Stress",
+}
+
+
+# Every scale and range of PRODUCT.md and exchange-format.md, in one place:
+# the database constraints, the form validators and the importer read these.
+SESSION_RANGES = {
+    "minutes": (1, 1440),
+    "effort": (0, 10),  # Borg CR-10 session RPE [FOS01]
+    "feeling_before": (-5, 5),  # Feeling Scale [HR89]
+    "feeling_after": (-5, 5),
+    "arousal_before": (1, 6),  # Felt Arousal Scale [SM85]
+    "arousal_after": (1, 6),
+    "avg_hr": (25, 250),
+    "max_hr": (25, 250),
+    "distance_km": (0, 1000),
+    "percent_1rm": (1, 100),
+    "reps_in_reserve": (0, 10),
+}
+CHECKIN_RANGES = {
+    "mood": (1, 5),
+    "sleep_quality": (0, 10),  # single-item Sleep Quality Scale [SNY18]
+    **dict.fromkeys(CHECKIN_ITEMS, (1, 5)),
+}
+PROFILE_RANGES = {"birth_year": (1900, 2100), "max_hr": (25, 250), "resting_hr": (25, 250)}
+
+
+def in_range(ranges: dict, field: str) -> list:
+    low, high = ranges[field]
+    return [MinValueValidator(low), MaxValueValidator(high)]
+
+
+def between(field: str, low, high) -> models.CheckConstraint:
+    """A database check that `field` is empty or within [low, high]."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True})
+        | Q(**{f"{field}__gte": low, f"{field}__lte": high}),
+        name=f"%(app_label)s_%(class)s_{field}_range",
+    )
+
+
+def note_length() -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=LessThanOrEqual(Length("note"), NOTE_MAX_LENGTH),
+        name="%(app_label)s_%(class)s_note_length",
+    )
+
+
+# The profile's fields a person edits and the exchange format carries.
+PROFILE_FIELDS = [
+    "time_zone",
+    "distance_unit",
+    "birth_year",
+    "max_hr",
+    "resting_hr",
+    "sex",
+    "cycle_tracking",
+    "missed_period",
+    "checkin_items",
+]
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    time_zone = models.CharField(max_length=64, default="UTC")
+    distance_unit = models.CharField(
+        max_length=2, choices=DistanceUnit.choices, default=DistanceUnit.KM
+    )
+    birth_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=in_range(PROFILE_RANGES, "birth_year")
+    )
+    max_hr = models.PositiveSmallIntegerField(
+        "measured max heart rate",
+        null=True,
+        blank=True,
+        validators=in_range(PROFILE_RANGES, "max_hr"),
+    )
+    resting_hr = models.PositiveSmallIntegerField(
+        "resting heart rate",
+        null=True,
+        blank=True,
+        validators=in_range(PROFILE_RANGES, "resting_hr"),
+    )
+    sex = models.CharField(max_length=6, choices=Sex.choices, blank=True)
+    cycle_tracking = models.BooleanField(default=False)
+    missed_period = models.BooleanField(default=False)
+    checkin_items = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        constraints = [
+            *(between(field, *limits) for field, limits in PROFILE_RANGES.items()),
+            models.CheckConstraint(
+                condition=Q(sex__in=["", "female", "male"]), name="journal_profile_sex_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(distance_unit__in=["km", "mi"]), name="journal_profile_unit_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+    def today(self):
+        """The person's local date: what 'today' means for their journal."""
+        return timezone.now().astimezone(self.zone).date()
+
+
+class SessionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+    def between(self, start=None, end=None):
+        qs = self
+        if start:
+            qs = qs.filter(date__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+
+class Session(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sessions"
+    )
+    date = models.DateField()
+    start_time = models.TimeField(null=True, blank=True)
+    activity = models.CharField(max_length=10, choices=Activity.choices)
+    style = models.CharField("yoga style", max_length=10, choices=Style.choices, blank=True)
+    minutes = models.PositiveSmallIntegerField(validators=in_range(SESSION_RANGES, "minutes"))
+    effort = models.PositiveSmallIntegerField(
+        "session effort (CR-10)",
+        null=True,
+        blank=True,
+        validators=in_range(SESSION_RANGES, "effort"),
+    )
+    feeling_before = models.SmallIntegerField(validators=in_range(SESSION_RANGES, "feeling_before"))
+    feeling_after = models.SmallIntegerField(validators=in_range(SESSION_RANGES, "feeling_after"))
+    arousal_before = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=in_range(SESSION_RANGES, "arousal_before")
+    )
+    arousal_after = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=in_range(SESSION_RANGES, "arousal_after")
+    )
+    avg_hr = models.PositiveSmallIntegerField(
+        "average heart rate", null=True, blank=True, validators=in_range(SESSION_RANGES, "avg_hr")
+    )
+    max_hr = models.PositiveSmallIntegerField(
+        "max heart rate", null=True, blank=True, validators=in_range(SESSION_RANGES, "max_hr")
+    )
+    distance_km = models.FloatField(
+        null=True, blank=True, validators=in_range(SESSION_RANGES, "distance_km")
+    )
+    percent_1rm = models.PositiveSmallIntegerField(
+        "% of 1RM", null=True, blank=True, validators=in_range(SESSION_RANGES, "percent_1rm")
+    )
+    reps_in_reserve = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=in_range(SESSION_RANGES, "reps_in_reserve")
+    )
+    note = models.TextField(blank=True, max_length=NOTE_MAX_LENGTH)
+    # Derived when the session is written (journal.tagging), never on read.
+    intensity = models.CharField(max_length=8, choices=Intensity.choices, blank=True)
+    intensity_source = models.CharField(max_length=4, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-start_time", "-id"]
+        indexes = [models.Index(fields=["owner", "date"], name="journal_session_owner_date")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "uuid"], name="journal_session_uuid_per_owner"
+            ),
+            models.CheckConstraint(
+                condition=Q(activity__in=Activity.values), name="journal_session_activity_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(style__in=["", *Style.values]), name="journal_session_style_valid"
+            ),
+            *(between(field, *limits) for field, limits in SESSION_RANGES.items()),
+            note_length(),
+        ]
+
+    def __str__(self):
+        return f"{self.get_activity_display()} on {self.date:%Y-%m-%d}, {self.minutes} min"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("journal:session_detail", args=[self.pk])
+
+    @property
+    def load(self) -> int | None:
+        """Foster's training load: session effort x minutes (arbitrary units)."""
+        return None if self.effort is None else self.effort * self.minutes
+
+    @property
+    def feeling_change(self) -> int:
+        return self.feeling_after - self.feeling_before
+
+
+class CheckInQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+
+class CheckIn(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins"
+    )
+    date = models.DateField()
+    mood = models.PositiveSmallIntegerField(validators=in_range(CHECKIN_RANGES, "mood"))
+    sleep_quality = models.PositiveSmallIntegerField(
+        validators=in_range(CHECKIN_RANGES, "sleep_quality")
+    )
+    anxiety = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=in_range(CHECKIN_RANGES, "anxiety")
+    )
+    energy = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=in_range(CHECKIN_RANGES, "energy")
+    )
+    motivation = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=in_range(CHECKIN_RANGES, "motivation")
+    )
+    focus = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=in_range(CHECKIN_RANGES, "focus")
+    )
+    stress = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=in_range(CHECKIN_RANGES, "stress")
+    )
+    note = models.TextField(blank=True, max_length=NOTE_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CheckInQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "date"], name="journal_checkin_one_per_day"),
+            *(between(field, *limits) for field, limits in CHECKIN_RANGES.items()),
+            note_length(),
+        ]
+
+    def __str__(self):
+        return f"Check-in on {self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("journal:checkin_edit", args=[self.pk])
+
+
+class SessionTag(models.Model):
+    """One effect the article predicts for a session, with what the rule read."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="tags")
+    effect = models.SlugField(max_length=40)
+    timescale = models.CharField(max_length=7)  # acute | chronic
+    status = models.CharField(max_length=9)  # acute | building | sustained
+    magnitude = models.CharField(max_length=10, blank=True)
+    rule = models.CharField(max_length=60)
+    rule_version = models.PositiveSmallIntegerField()
+    inputs = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["timescale", "effect"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "rule"], name="journal_tag_rule_once"),
+        ]
+        indexes = [models.Index(fields=["effect"], name="journal_tag_effect")]
+
+    def __str__(self):
+        return f"{self.effect} ({self.status})"
+
+    @property
+    def why(self) -> str:
+        """The rule's reading of this session, in plain words."""
+        from journal import tagging
+
+        return tagging.explain(
+            tagging.Tag(
+                effect=self.effect,
+                timescale=self.timescale,
+                status=self.status,
+                magnitude=self.magnitude,
+                rule=self.rule,
+                rule_version=self.rule_version,
+                inputs=self.inputs,
+            )
+        )
+
+    @property
+    def progress(self) -> str:
+        return self.inputs.get("progress", "")

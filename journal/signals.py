@@ -1,0 +1,12 @@
+from django.conf import settings
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from journal.models import Profile
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def create_profile(sender, instance, created, raw=False, **kwargs):
+    """Every account has a profile from the start, so no page has to create one."""
+    if created and not raw:
+        Profile.objects.get_or_create(user=instance)

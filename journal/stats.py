@@ -1,0 +1,100 @@
+"""Statistics behind the charts: pure functions over plain series, no Django.
+
+Dates come in as `datetime.date`, values as numbers or None (nothing
+recorded). The ORM side (journal.queries) aggregates in SQL and hands the
+results here.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import fmean, pstdev
+
+
+def days(start: date, end: date) -> list[date]:
+    """Every date from start to end, both included."""
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def daily_series(values: Mapping[date, float], start: date, end: date) -> list[float | None]:
+    """A dense day-by-day series; days with nothing recorded are None."""
+    return [values.get(day) for day in days(start, end)]
+
+
+def rolling_mean(series: Sequence[float | None], window: int) -> list[float | None]:
+    """Trailing mean over the last `window` entries, skipping gaps.
+
+    Each point averages the values recorded in its window (itself and the
+    window-1 before it); a window with nothing recorded gives None rather
+    than pretending a gap was zero.
+    """
+    if window < 1:
+        raise ValueError("window must be at least 1")
+    means: list[float | None] = []
+    total, count = 0.0, 0
+    for i, value in enumerate(series):
+        if value is not None:
+            total += value
+            count += 1
+        if i >= window:
+            dropped = series[i - window]
+            if dropped is not None:
+                total -= dropped
+                count -= 1
+        means.append(round(total / count, 3) if count else None)
+    return means
+
+
+@dataclass(frozen=True)
+class TrainingWeek:
+    start: date
+    load: float  # sum of effort x minutes [FOS01]
+    monotony: float | None  # mean daily load / SD of daily load
+    strain: float | None  # weekly load x monotony
+
+
+def monotony(daily_loads: Sequence[float]) -> float | None:
+    """Foster's monotony: mean / standard deviation of the daily loads of one week.
+
+    Rest days count as zero load. The seven days are the whole week, not a
+    sample of it, so the population SD is used. With no variation at all
+    (e.g. a week of rest) monotony is undefined and returned as None.
+    """
+    if not daily_loads:
+        return None
+    spread = pstdev(daily_loads)
+    if spread == 0:
+        return None
+    return fmean(daily_loads) / spread
+
+
+def training_weeks(loads: Mapping[date, float], start: date, end: date) -> list[TrainingWeek]:
+    """Weekly load, monotony and strain for the 7-day weeks from `start` to `end`."""
+    weeks = []
+    for week_start in days(start, end)[::7]:
+        week = [loads.get(week_start + timedelta(days=i), 0) or 0 for i in range(7)]
+        load = float(sum(week))
+        mono = monotony(week)
+        weeks.append(
+            TrainingWeek(
+                start=week_start,
+                load=load,
+                monotony=None if mono is None else round(mono, 3),
+                strain=None if mono is None else round(load * mono, 1),
+            )
+        )
+    return weeks
+
+
+def week_start(day: date) -> date:
+    """The Monday of the calendar week holding `day` (the charts' weekly buckets)."""
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_buckets(start: date, end: date) -> list[date]:
+    return days(week_start(start), week_start(end))[::7]
+
+
+def mean_or_none(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return round(fmean(present), 2) if present else None

@@ -1,0 +1,150 @@
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Sum
+from django.http import Http404
+from django.shortcuts import render
+
+from journal import charts, queries, stats, tagging
+from journal.forms import CheckInForm, QuickSessionForm
+from journal.models import CheckIn, Session
+from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
+from journal.views.common import effects_by_slug
+
+RECENT = 5
+PENDING_LIMIT = 10
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return render(request, "journal/welcome.html")
+    return dashboard_page(request)
+
+
+def quick_form_for(user, profile, activity=None) -> QuickSessionForm:
+    """A blank quick-log form, its activity defaulting to the person's last one."""
+    if activity is None:
+        activity = (
+            Session.objects.for_user(user)
+            .order_by("-created_at", "-id")
+            .values_list("activity", flat=True)
+            .first()
+        )
+    return QuickSessionForm(
+        instance=Session(owner=user),
+        profile=profile,
+        initial={"activity": activity or "aerobic", "date": profile.today()},
+    )
+
+
+def checkin_form_for(user, profile) -> CheckInForm:
+    """Today's check-in form: editing today's check-in when there is one."""
+    today = profile.today()
+    existing = CheckIn.objects.for_user(user).filter(date=today).first()
+    instance = existing or CheckIn(owner=user, date=today)
+    return CheckInForm(instance=instance, profile=profile, initial={"date": today})
+
+
+def pending_context(user, profile=None) -> dict:
+    pending = Session.objects.for_user(user).filter(effort__isnull=True)
+    return {
+        "pending": list(pending[:PENDING_LIMIT]),
+        "pending_total": pending.count(),
+        "effort_values": range(11),
+    }
+
+
+def week_context(user, profile) -> dict:
+    today = profile.today()
+    week = Session.objects.for_user(user).between(today - timedelta(days=6), today)
+    return {
+        "week": week.aggregate(sessions=Count("id"), minutes=Sum("minutes")),
+        "recent": Session.objects.for_user(user)[:RECENT],
+    }
+
+
+def chronic_context(user, profile, effects) -> dict:
+    """Which long-term effects are sustained, building or lapsed today.
+
+    Reads the last 84 days, the longest window; an effect whose last
+    contributing session is older than that shows as neither.
+    """
+    today = profile.today()
+    recent = Session.objects.for_user(user).between(today - LOOK_BACK, today)
+    facts = session_facts(recent.values(*FACT_FIELDS))
+    states = tagging.chronic_states(facts, profile_facts(profile), today)
+    grouped = {"sustained": [], "building": [], "lapsed": []}
+    for slug, state in sorted(states.items()):
+        grouped[state].append(effects.get(slug) or slug)
+    return {"chronic": grouped}
+
+
+def charts_context(user, profile, range_key, effects) -> dict:
+    """The six charts for a range, each with the section placed beside it."""
+    from content.models import ChartPlacement
+
+    if range_key not in charts.RANGES:
+        range_key = charts.DEFAULT_RANGE
+    today = profile.today()
+    start = charts.range_start(range_key, today)
+    week_from = stats.week_start(start) if start else None
+    lead_from = start - timedelta(days=charts.LEAD_IN) if start else None
+    built = charts.build(
+        today=today,
+        range_key=range_key,
+        feelings=queries.session_feelings(user, start),
+        checkins=queries.daily_checkins(user, lead_from),
+        minutes=queries.weekly_moderate_minutes(user, week_from),
+        loads=queries.daily_load(user, week_from),
+        tags=queries.weekly_tags(user, week_from),
+        effect_names={slug: effect.name for slug, effect in effects.items()},
+    )
+    beside = {
+        p.chart_key: p.section
+        for p in ChartPlacement.objects.select_related("section").filter(section__published=True)
+    }
+    return {
+        "charts": [(chart, beside.get(chart.key)) for chart in built],
+        "range_key": range_key,
+        "ranges": [(key, label) for key, (label, _days) in charts.RANGES.items()],
+    }
+
+
+# The dashboard's widgets that refresh themselves on the "journal-changed" event.
+FRAGMENTS = {"pending": pending_context, "week": week_context}
+
+
+def dashboard_page(request, quick_form=None, checkin_form=None):
+    user = request.user
+    profile = profile_for(user)
+    effects = effects_by_slug()
+    context = {
+        "profile": profile,
+        "quick_form": quick_form or quick_form_for(user, profile),
+        "checkin_form": checkin_form or checkin_form_for(user, profile),
+        **pending_context(user),
+        **week_context(user, profile),
+        **chronic_context(user, profile, effects),
+        **charts_context(user, profile, request.GET.get("range"), effects),
+    }
+    return render(request, "journal/dashboard.html", context)
+
+
+@login_required
+def dashboard_fragment(request, name):
+    if name not in FRAGMENTS:
+        raise Http404("No such dashboard widget.")
+    context = FRAGMENTS[name](request.user, profile_for(request.user))
+    return render(request, f"journal/dashboard.html#{name}", context)
+
+
+@login_required
+def dashboard_charts(request):
+    profile = profile_for(request.user)
+    context = charts_context(request.user, profile, request.GET.get("range"), effects_by_slug())
+    return render(request, "journal/dashboard.html#charts", context)
+
+
+@login_required
+def placeholder(request, title):
+    return render(request, "journal/placeholder.html", {"title": title})

@@ -1,0 +1,148 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from journal import tagging
+from journal.forms import EffortForm, QuickSessionForm, SessionFilterForm, SessionForm
+from journal.models import Session, SessionTag
+from journal.services import delete_session, profile_for, save_session
+from journal.views.common import changed, effects_by_slug, render_partial_or_page
+from journal.views.dashboard import dashboard_page, pending_context, quick_form_for
+
+PAGE_SIZE = 20
+
+
+def owned_session(request, pk) -> Session:
+    return get_object_or_404(Session, pk=pk, owner=request.user)
+
+
+@login_required
+def session_list(request):
+    filters = SessionFilterForm(request.GET or None)
+    sessions = Session.objects.for_user(request.user).prefetch_related("tags")
+    if filters.is_valid():
+        data = filters.cleaned_data
+        sessions = sessions.between(data["start"], data["end"])
+        if data["activity"]:
+            sessions = sessions.filter(activity=data["activity"])
+    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "profile": profile_for(request.user),
+        "effects": effects_by_slug(),
+    }
+    return render_partial_or_page(request, "journal/session_list.html", "results", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_new(request):
+    profile = profile_for(request.user)
+    instance = Session(owner=request.user, date=profile.today())
+    form = SessionForm(request.POST or None, instance=instance, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        session = save_session(form.save(commit=False))
+        messages.success(request, f"Logged: {session}.")
+        return redirect(session)
+    return render(request, "journal/session_form.html", {"form": form, "profile": profile})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_quick(request):
+    """The dashboard's quick log. htmx swaps the form; without JS it redirects."""
+    if request.method == "GET":
+        return redirect("journal:dashboard")
+    profile = profile_for(request.user)
+    form = QuickSessionForm(request.POST, instance=Session(owner=request.user), profile=profile)
+    if not form.is_valid():
+        if request.htmx:
+            return render(request, "journal/dashboard.html#quick-log", {"quick_form": form})
+        messages.error(request, "The session was not saved: see the messages by the fields.")
+        return dashboard_page(request, quick_form=form)
+    session = save_session(form.save(commit=False))
+    if request.htmx:
+        fresh = quick_form_for(request.user, profile, activity=session.activity)
+        context = {"quick_form": fresh, "just_logged": session}
+        return changed(render(request, "journal/dashboard.html#quick-log", context))
+    messages.success(request, f"Logged: {session}.")
+    return redirect("journal:dashboard")
+
+
+@login_required
+def session_detail(request, pk):
+    session = owned_session(request, pk)
+    context = {
+        "session": session,
+        "tags": session.tags.all(),
+        "effects": effects_by_slug(),
+        "profile": profile_for(request.user),
+    }
+    return render(request, "journal/session_detail.html", context)
+
+
+@login_required
+def tag_why(request, pk, rule):
+    """Why one tag was given: a fragment for htmx, a page of its own without JS."""
+    session = owned_session(request, pk)
+    tag = get_object_or_404(SessionTag, session=session, rule=rule)
+    context = {
+        "session": session,
+        "tag": tag,
+        "effect": effects_by_slug().get(tag.effect),
+        "rule": tagging.RULES_BY_ID.get(tag.rule),
+    }
+    return render_partial_or_page(request, "journal/tag_why.html", "why", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request, pk):
+    session = owned_session(request, pk)
+    profile = profile_for(request.user)
+    form = SessionForm(request.POST or None, instance=session, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        save_session(form.save(commit=False))
+        messages.success(request, "Session updated.")
+        return redirect(session)
+    return render(
+        request, "journal/session_form.html", {"form": form, "session": session, "profile": profile}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_delete(request, pk):
+    session = owned_session(request, pk)
+    if request.method == "POST":
+        description = str(session)
+        delete_session(session)
+        messages.success(request, f"Deleted: {description}.")
+        if request.htmx:
+            return changed(render(request, "journal/includes/deleted_row.html"))
+        return redirect("journal:session_list")
+    return render(request, "journal/session_confirm_delete.html", {"session": session})
+
+
+@login_required
+@require_POST
+def session_effort(request, pk):
+    """Rate a session's effort after the fact (the dashboard's one-tap list)."""
+    session = owned_session(request, pk)
+    form = EffortForm(request.POST, instance=session)
+    if form.is_valid():
+        save_session(form.save(commit=False))
+        if request.htmx:
+            return changed(
+                render(request, "journal/dashboard.html#pending", pending_context(request.user))
+            )
+        messages.success(request, f"Effort saved for {session}.")
+    else:
+        messages.error(request, "Choose an effort from 0 to 10.")
+    return redirect("journal:dashboard")

@@ -1,0 +1,152 @@
+// Builds every dashboard chart from the JSON the server put in the page with
+// json_script. One script for all charts, no inline code, so a strict
+// Content-Security-Policy holds. Each canvas names its data with data-chart.
+(function () {
+  "use strict";
+
+  var PALETTE = {
+    light: "#8fb8de",
+    moderate: "#3b8ea5",
+    vigorous: "#f29e4c",
+    near_max: "#d1495b",
+    aerobic: "#3b8ea5",
+    hiit: "#d1495b",
+    resistance: "#6c5b7b",
+    mixed: "#f29e4c",
+    mobility: "#7bc8a4",
+    walking: "#97b04c",
+    mood: "#3b8ea5",
+    "mood-mean": "#0b6b5c",
+    stress: "#d1495b",
+    sleep: "#6c5b7b",
+    anxiety: "#f29e4c",
+    energy: "#97b04c",
+    motivation: "#c97b63",
+    focus: "#5a7bd8",
+    load: "#3b8ea5",
+    strain: "#d1495b",
+    monotony: "#f2b134",
+    sustained: "#0b6b5c",
+    building: "#8a8f98",
+    guideline: "#8a8f98",
+  };
+  var EXTRA = ["#3b8ea5", "#d1495b", "#f29e4c", "#6c5b7b", "#7bc8a4", "#97b04c", "#5a7bd8",
+    "#c97b63", "#f2b134", "#4a6670", "#b56576", "#2a9d8f", "#e76f51", "#8d99ae"];
+
+  function colour(key, index) {
+    return PALETTE[key] || EXTRA[index % EXTRA.length];
+  }
+
+  function withAlpha(hex, alpha) {
+    var n = parseInt(hex.slice(1), 16);
+    return "rgba(" + (n >> 16) + "," + ((n >> 8) & 255) + "," + (n & 255) + "," + alpha + ")";
+  }
+
+  function cssVar(name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
+
+  function dataset(spec, d, index, dense) {
+    var kind = d.kind || spec.kind;
+    var base = colour(d.color, index);
+    var out = {
+      type: kind,
+      label: d.label,
+      data: d.data,
+      yAxisID: d.axis || "y",
+      borderColor: base,
+      backgroundColor: withAlpha(base, kind === "bar" ? 0.75 : 0.2),
+      borderWidth: kind === "bar" ? 0 : 2,
+      borderDash: d.dashed ? [6, 4] : [],
+      pointRadius: kind === "line" ? (dense ? 0 : 2) : undefined,
+      spanGaps: true,
+      // Datasets stack only with others of the same named stack.
+      stack: d.stack || "own-" + index,
+    };
+    if (d.color === "band") {
+      out.backgroundColor = withAlpha(cssVar("--accent") || "#0b6b5c", 0.12);
+      out.barPercentage = 1;
+      out.categoryPercentage = 1;
+      out.order = 10;
+    }
+    return out;
+  }
+
+  function build(canvas) {
+    var source = document.getElementById(canvas.dataset.chart);
+    if (!source || Chart.getChart(canvas)) return;
+    var spec = JSON.parse(source.textContent);
+    var dense = spec.labels.length > 120;
+    var shown = spec.datasets.filter(function (d) { return d.kind !== "none"; });
+    var datasets = shown.map(function (d, i) { return dataset(spec, d, i, dense); });
+    if (spec.guideline) {
+      datasets.push({
+        type: "line",
+        label: "Guideline (" + spec.guideline + " min)",
+        data: spec.labels.map(function () { return spec.guideline; }),
+        borderColor: PALETTE.guideline,
+        borderDash: [4, 4],
+        borderWidth: 2,
+        pointRadius: 0,
+        stack: "guideline",
+      });
+    }
+    var stacked = shown.some(function (d) { return d.stack; });
+    var text = cssVar("--text") || "#333";
+    var grid = cssVar("--border") || "#ddd";
+    var scales = {
+      x: {
+        stacked: stacked,
+        title: { display: true, text: spec.axes.x, color: text },
+        ticks: { color: text, maxRotation: 60, autoSkip: true, maxTicksLimit: 12 },
+        grid: { color: grid },
+      },
+      y: {
+        stacked: stacked,
+        title: { display: true, text: spec.axes.y, color: text },
+        ticks: { color: text },
+        grid: { color: grid },
+        min: spec.axes.y_min,
+        max: spec.axes.y_max,
+      },
+    };
+    if (shown.some(function (d) { return d.axis === "y2"; })) {
+      scales.y2 = {
+        position: "right",
+        title: { display: true, text: spec.axes.y2, color: text },
+        ticks: { color: text },
+        grid: { drawOnChartArea: false },
+        beginAtZero: true,
+      };
+    }
+    new Chart(canvas, {
+      type: spec.kind,
+      data: { labels: spec.labels, datasets: datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        interaction: { mode: "index", intersect: false },
+        scales: scales,
+        plugins: {
+          legend: { position: "bottom", labels: { color: text, boxWidth: 12 } },
+          tooltip: { enabled: true },
+        },
+      },
+    });
+  }
+
+  function buildAll(root) {
+    root.querySelectorAll("canvas[data-chart]").forEach(build);
+  }
+
+  // Charts swapped out by htmx are destroyed, so no instance outlives its canvas.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    event.detail.target.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      var chart = Chart.getChart(canvas);
+      if (chart) chart.destroy();
+    });
+  });
+  document.addEventListener("htmx:load", function (event) { buildAll(event.detail.elt); });
+  document.addEventListener("DOMContentLoaded", function () { buildAll(document); });
+})();

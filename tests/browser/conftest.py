@@ -1,0 +1,63 @@
+"""Playwright driving Debian's Chromium against Django's live server.
+
+No browser is downloaded: the tests use the system's Chromium. Without one
+they skip with a message, unless BROWSER_TESTS is set (as CI does), where a
+missing browser is a failure.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        message = f"No Chromium at {CHROMIUM}: install Debian's chromium to run the browser tests."
+        if os.environ.get("BROWSER_TESTS"):
+            pytest.fail(message + " BROWSER_TESTS is set, so this is a failure.")
+        pytest.skip(message)
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls
+    # the tests make to set up data are still plain synchronous code.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, **PHONE)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    yield page
+    # Let htmx refreshes still in flight finish before the page goes: the live
+    # server must not be serving a request when the next test starts.
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert problems == [], f"the browser reported errors: {problems}"

@@ -1,0 +1,40 @@
+import pytest
+from django.contrib.auth.models import User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(scope="session")
+def _static_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("static_root")
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings, _static_root):
+    # Pages render without a collectstatic manifest; the static-files test
+    # builds one of its own to check hashed names and cache headers.
+    settings.STATIC_ROOT = _static_root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def make_user(username: str, **extra) -> User:
+    return User.objects.create_user(username=username, password=PASSWORD, **extra)
+
+
+@pytest.fixture
+def alice(db):
+    return make_user("alice", email="alice@example.com")
+
+
+@pytest.fixture
+def bob(db):
+    return make_user("bob", email="bob@example.com")
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client

@@ -1,0 +1,42 @@
+"""Plain helpers that make journal data for tests."""
+
+from datetime import date, timedelta
+
+from journal.models import CheckIn, Session
+from journal.services import save_session
+
+
+def make_session(owner, save=save_session, **fields) -> Session:
+    values = {
+        "date": date.today() - timedelta(days=1),
+        "activity": "aerobic",
+        "minutes": 40,
+        "feeling_before": 0,
+        "feeling_after": 2,
+        "effort": 4,
+        **fields,
+    }
+    return save(Session(owner=owner, **values))
+
+
+def make_checkin(owner, **fields) -> CheckIn:
+    values = {"date": date.today() - timedelta(days=1), "mood": 3, "sleep_quality": 6, **fields}
+    return CheckIn.objects.create(owner=owner, **values)
+
+
+def make_history(owner, count: int, start: date | None = None) -> None:
+    """`count` sessions on consecutive days ending yesterday, written in bulk."""
+    start = start or date.today() - timedelta(days=count)
+    activities = ["aerobic", "hiit", "resistance", "walking", "mixed", "mobility"]
+    Session.objects.bulk_create(
+        Session(
+            owner=owner,
+            date=start + timedelta(days=i),
+            activity=activities[i % len(activities)],
+            minutes=20 + i % 50,
+            feeling_before=i % 3 - 1,
+            feeling_after=i % 5,
+            effort=None if i % 7 == 0 else i % 11,
+        )
+        for i in range(count)
+    )

@@ -1,0 +1,169 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from journal.models import CheckIn
+from tests.factories import make_checkin
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_daily_check_in_saves_mood_and_sleep_for_today(alice_client, alice):
+    today = alice.profile.today()
+    response = alice_client.post(
+        reverse("journal:checkin_today"),
+        {"date": today.isoformat(), "mood": "4", "sleep_quality": "7"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert response["HX-Trigger"] == "journal-changed"
+    checkin = CheckIn.objects.get(owner=alice)
+    assert (checkin.date, checkin.mood, checkin.sleep_quality) == (today, 4, 7)
+    assert b"Update check-in" in response.content
+
+
+def test_a_second_check_in_today_edits_the_first(alice_client, alice):
+    today = alice.profile.today()
+    url = reverse("journal:checkin_today")
+    alice_client.post(url, {"date": today.isoformat(), "mood": "2", "sleep_quality": "3"})
+    alice_client.post(url, {"date": today.isoformat(), "mood": "5", "sleep_quality": "9"})
+    assert CheckIn.objects.filter(owner=alice).count() == 1
+    assert CheckIn.objects.get(owner=alice).mood == 5
+
+
+def test_a_check_in_for_a_day_that_has_one_is_refused_with_a_message(alice_client, alice):
+    yesterday = alice.profile.today() - timedelta(days=1)
+    make_checkin(alice, date=yesterday, mood=1)
+    response = alice_client.post(
+        reverse("journal:checkin_today"),
+        {"date": yesterday.isoformat(), "mood": "5", "sleep_quality": "9"},
+    )
+    assert b"already a check-in for that day" in response.content
+    assert CheckIn.objects.get(owner=alice).mood == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"mood": "6", "sleep_quality": "5"}, b"Select a valid choice"),
+        ({"mood": "3", "sleep_quality": "11"}, b"Select a valid choice"),
+        ({"mood": "", "sleep_quality": "5"}, b"This field is required"),
+        ({"mood": "3", "sleep_quality": "5", "note": "n" * 100_000}, b"at most 2000"),
+    ],
+)
+def test_bad_check_ins_save_nothing(alice_client, alice, data, message):
+    data = {"date": alice.profile.today().isoformat(), **data}
+    response = alice_client.post(reverse("journal:checkin_today"), data, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert message in response.content
+    assert not CheckIn.objects.exists()
+
+
+def test_a_future_check_in_is_refused(alice_client, alice):
+    tomorrow = alice.profile.today() + timedelta(days=1)
+    response = alice_client.post(
+        reverse("journal:checkin_today"),
+        {"date": tomorrow.isoformat(), "mood": "3", "sleep_quality": "5"},
+    )
+    assert b"in the future" in response.content
+    assert not CheckIn.objects.exists()
+
+
+def test_the_check_in_shows_only_the_items_chosen_in_the_profile(alice_client, alice):
+    page = alice_client.get(reverse("journal:dashboard"))
+    assert b'name="anxiety"' not in page.content
+    alice.profile.checkin_items = ["anxiety", "focus"]
+    alice.profile.save()
+    page = alice_client.get(reverse("journal:dashboard"))
+    assert b'name="anxiety"' in page.content
+    assert b'name="focus"' in page.content
+    assert b'name="stress"' not in page.content
+    alice_client.post(
+        reverse("journal:checkin_today"),
+        {
+            "date": alice.profile.today().isoformat(),
+            "mood": "3",
+            "sleep_quality": "5",
+            "anxiety": "2",
+            "stress": "5",
+        },
+    )
+    checkin = CheckIn.objects.get(owner=alice)
+    assert (checkin.anxiety, checkin.stress) == (2, None)
+
+
+def test_check_in_history_edit_and_delete(alice_client, alice):
+    checkin = make_checkin(alice, mood=2)
+    assert b"2/5" in alice_client.get(reverse("journal:checkin_list")).content
+    alice_client.post(
+        reverse("journal:checkin_edit", args=[checkin.pk]),
+        {"date": checkin.date.isoformat(), "mood": "4", "sleep_quality": "6"},
+    )
+    checkin.refresh_from_db()
+    assert checkin.mood == 4
+    alice_client.post(reverse("journal:checkin_delete", args=[checkin.pk]))
+    assert not CheckIn.objects.exists()
+
+
+def test_the_profile_page_saves_every_field(alice_client, alice):
+    response = alice_client.post(
+        reverse("journal:profile_edit"),
+        {
+            "time_zone": "Europe/Berlin",
+            "distance_unit": "mi",
+            "birth_year": "1988",
+            "max_hr": "190",
+            "resting_hr": "55",
+            "sex": "female",
+            "cycle_tracking": "on",
+            "missed_period": "on",
+            "checkin_items": ["energy", "stress"],
+        },
+    )
+    assert response.status_code == 302
+    alice.profile.refresh_from_db()
+    p = alice.profile
+    assert (p.time_zone, p.distance_unit, p.birth_year, p.max_hr, p.resting_hr) == (
+        "Europe/Berlin",
+        "mi",
+        1988,
+        190,
+        55,
+    )
+    assert (p.sex, p.cycle_tracking, p.missed_period) == ("female", True, True)
+    assert p.checkin_items == ["energy", "stress"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("time_zone", "Mars/Olympus", b"Select a valid choice"),
+        ("birth_year", "1800", b"Enter a year between"),
+        ("max_hr", "400", b"less than or equal to 250"),
+        ("resting_hr", "200", b"must be below the maximum"),
+    ],
+)
+def test_a_bad_profile_is_refused_with_a_message(alice_client, alice, field, value, message):
+    data = {"time_zone": "UTC", "distance_unit": "km", "max_hr": "190", field: value}
+    response = alice_client.post(reverse("journal:profile_edit"), data)
+    assert response.status_code == 200
+    assert message in response.content
+    alice.profile.refresh_from_db()
+    assert alice.profile.max_hr is None
+
+
+def test_deleting_the_account_needs_the_password_and_removes_everything(alice_client, alice):
+    from tests.conftest import PASSWORD
+    from tests.factories import make_session
+
+    make_session(alice)
+    make_checkin(alice)
+    response = alice_client.post(reverse("journal:account_delete"), {"password": "wrong"})
+    assert b"nothing was deleted" in response.content
+    response = alice_client.post(reverse("journal:account_delete"), {"password": PASSWORD})
+    assert response.status_code == 302
+    from django.contrib.auth.models import User
+
+    assert not User.objects.filter(username="alice").exists()
+    assert not CheckIn.objects.exists()
