@@ -7,9 +7,11 @@ database with ten years of demo data for one person (about 5,000 sessions and
 
 - tagging: the time to save one new session, to back-fill an old one, and to
   retag the whole history (all tags rewritten, and a no-change pass);
-- dashboard: median server time of the dashboard per range against a trivial
-  view (/healthz) on the same in-process server, the ratio, the query count,
-  and the first-load transfer size (HTML + CSS + JS, gzip as served).
+- dashboard: median server time of the dashboard per range against two
+  trivial views on the same in-process server, /healthz (no session, no
+  template) and a logged-in placeholder page (/insights/: session, user and
+  the base template), the ratios, the query count, and the first-load
+  transfer size (HTML + CSS + JS, gzip as served).
 
 Figures are printed, never asserted: they depend on the machine.
 """
@@ -51,12 +53,11 @@ def measure() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
     from journal.models import CheckIn, Session, SessionTag
     from journal.services import profile_for, retag, save_session
 
-    setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     start = time.perf_counter()
@@ -109,7 +110,9 @@ def measure() -> None:
     client = Client()
     client.force_login(user)
     trivial = median_ms(lambda: client.get("/healthz"))
+    page = median_ms(lambda: client.get("/insights/"))
     print(f"  trivial view (/healthz):   {trivial:8.2f} ms")
+    print(f"  logged-in page (/insights/): {page:6.2f} ms")
     for range_key in ["4w", "3m", "1y", "all"]:
         url = f"/?range={range_key}"
         server = median_ms(lambda url=url: client.get(url))
@@ -118,7 +121,8 @@ def measure() -> None:
         assert response.status_code == 200, response.status_code
         html = gzip.compress(response.content, 9)
         print(
-            f"  dashboard range={range_key:<4} {server:8.1f} ms  ratio {server / trivial:5.1f}x  "
+            f"  dashboard range={range_key:<4} {server:8.1f} ms  ratio {server / trivial:6.1f}x "
+            f"(vs page {server / page:5.1f}x)  "
             f"{len(queries):2d} queries  HTML {len(response.content) / 1024:6.1f} KB "
             f"({len(html) / 1024:5.1f} KB gzip)"
         )

@@ -325,8 +325,11 @@ class CheckIn(models.Model):
 class SessionTag(models.Model):
     """One effect the article predicts for a session, with what the rule read."""
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="tags")
-    effect = models.SlugField(max_length=40)
+    # Both indexed through Meta.indexes: the session by the covering index, which starts with it.
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="tags", db_index=False
+    )
+    effect = models.SlugField(max_length=40, db_index=False)
     timescale = models.CharField(max_length=7)  # acute | chronic
     status = models.CharField(max_length=9)  # acute | building | sustained
     magnitude = models.CharField(max_length=10, blank=True)
@@ -339,7 +342,14 @@ class SessionTag(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "rule"], name="journal_tag_rule_once"),
         ]
-        indexes = [models.Index(fields=["effect"], name="journal_tag_effect")]
+        indexes = [
+            models.Index(fields=["effect"], name="journal_tag_effect"),
+            # Covers the effects-timeline query: it reads a session's tags without
+            # visiting the table rows (ten years of tags group in a fraction of the time).
+            models.Index(
+                fields=["session", "effect", "timescale", "status"], name="journal_tag_session"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.effect} ({self.status})"

@@ -1,9 +1,10 @@
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 
+from journal import queries
 from journal.services import retag
 from tests.factories import make_checkin, make_history, make_session
 
@@ -112,3 +113,21 @@ def test_logging_announces_the_change_that_refreshes_the_charts(alice_client):
     page = alice_client.get(reverse("journal:dashboard")).content.decode()
     assert 'hx-trigger="journal-changed from:body"' in page
     assert f'hx-get="{reverse("journal:dashboard_charts")}?range=3m"' in page
+
+
+def test_weeks_are_grouped_from_monday_in_the_database(alice, bob):
+    # 2026-03-01 is a Sunday: it closes the week of Monday 23 February.
+    for day in ["2026-02-23", "2026-03-01", "2026-03-02", "2026-03-08"]:
+        make_session(alice, date=date.fromisoformat(day), activity="aerobic", minutes=30, effort=4)
+    make_session(bob, date=date(2026, 3, 3), activity="aerobic", minutes=99, effort=4)
+
+    minutes = queries.weekly_moderate_minutes(alice, None)
+    tags = queries.weekly_tags(alice, date(2026, 3, 2))
+
+    assert [(row["week"], row["minutes"]) for row in minutes] == [
+        (date(2026, 2, 23), 60),
+        (date(2026, 3, 2), 60),
+    ]
+    assert {row["week"] for row in tags} == {date(2026, 3, 2)}
+    acute = {row["effect"]: row["sessions"] for row in tags if row["timescale"] == "acute"}
+    assert acute["serotonin"] == 2
