@@ -237,7 +237,17 @@ class Session(models.Model):
 
     class Meta:
         ordering = ["-date", "-start_time", "-id"]
-        indexes = [models.Index(fields=["owner", "date"], name="journal_session_owner_date")]
+        indexes = [
+            models.Index(fields=["owner", "date"], name="journal_session_owner_date"),
+            # The dashboard's "sessions to rate": a handful of rows, found without a scan.
+            models.Index(
+                fields=["owner", "date"],
+                condition=models.Q(effort__isnull=True),
+                name="journal_session_unrated",
+            ),
+            # The quick-log form defaults to the activity of the last session logged.
+            models.Index(fields=["owner", "created_at"], name="journal_session_last_logged"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "uuid"], name="journal_session_uuid_per_owner"
