@@ -98,6 +98,7 @@ def weekly_tags(user, start: date | None) -> list[dict]:
     return list(
         qs.annotate(week=WeekStart("session__date"))
         .values("week", "effect", "timescale", "status")
-        .annotate(sessions=Count("id"))
+        # COUNT(*), not COUNT(id): PostgreSQL then answers from the covering index alone.
+        .annotate(sessions=Count("*"))
         .order_by("week", "effect")
     )
