@@ -335,7 +335,8 @@ class CheckIn(models.Model):
 class SessionTag(models.Model):
     """One effect the article predicts for a session, with what the rule read."""
 
-    # Both indexed through Meta.indexes: the session by the covering index, which starts with it.
+    # No index of their own: the covering index in Meta starts with the session, and no
+    # query looks tags up by effect alone.
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="tags", db_index=False
     )
@@ -353,7 +354,6 @@ class SessionTag(models.Model):
             models.UniqueConstraint(fields=["session", "rule"], name="journal_tag_rule_once"),
         ]
         indexes = [
-            models.Index(fields=["effect"], name="journal_tag_effect"),
             # Covers the effects-timeline query: it reads a session's tags without
             # visiting the table rows (ten years of tags group in a fraction of the time).
             models.Index(
