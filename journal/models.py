@@ -147,6 +147,9 @@ class Profile(models.Model):
     cycle_tracking = models.BooleanField(default=False)
     missed_period = models.BooleanField(default=False)
     checkin_items = models.JSONField(default=list, blank=True)
+    # Bumped by journal.services in the same transaction as every write to this
+    # person's journal; caches of derived pages are keyed by it.
+    journal_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
