@@ -25,7 +25,6 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
-from xml.parsers import expat
 
 from journal.importers import safety
 from journal.importers.base import (
@@ -111,23 +110,6 @@ def _workout(workout: dict, statistics: list[dict], line: int, options: Options)
     )
 
 
-class _Forbidden(Exception):
-    pass
-
-
-def _forbid(*_args):
-    raise _Forbidden
-
-
-def _parser():
-    parser = expat.ParserCreate()
-    parser.EntityDeclHandler = _forbid
-    parser.UnparsedEntityDeclHandler = _forbid
-    parser.ExternalEntityRefHandler = _forbid
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    return parser
-
-
 def read(path: Path, options: Options, progress: Progress = None) -> Iterator[Item]:
     found: list[Item] = []
     depth = at = count = 0  # at: the depth of the open <Workout>, 0 when none
@@ -155,24 +137,10 @@ def read(path: Path, options: Options, progress: Progress = None) -> Iterator[It
             at = 0
         depth -= 1
 
-    parser = _parser()
+    parser = safety.xml_parser()
     parser.StartElementHandler = start
     parser.EndElementHandler = end
-    with safety.open_input(path, pick, progress) as stream:
-        try:
-            while chunk := stream.read(1 << 20):
-                parser.Parse(chunk, False)
-                yield from found
-                found.clear()
-            parser.Parse(b"", True)
+    with safety.open_input(path, pick, progress) as stream, safety.xml_errors("Apple Health"):
+        for _ in safety.feed(parser, stream):
             yield from found
-        except _Forbidden:
-            raise UnreadableFile(
-                "The XML declares entities, which an Apple Health export never does; "
-                "it was not read."
-            ) from None
-        except expat.ExpatError as error:
-            raise UnreadableFile(
-                f"The XML is not well formed (line {error.lineno}): "
-                f"{expat.ErrorString(error.code)}."
-            ) from None
+            found.clear()
