@@ -103,6 +103,9 @@ def read(path: Path, options: Options, progress: Progress = None) -> Iterator[It
             if not any(cell.strip() for cell in row):
                 continue
             try:
-                yield _row(dict(zip(names, row, strict=False)), line, options)
+                cells = {
+                    n: "" if v.strip() == "--" else v for n, v in zip(names, row, strict=False)
+                }
+                yield _row(cells, line, options)
             except RowProblem as problem:
                 yield Rejected(line, str(problem))
