@@ -204,8 +204,6 @@ def lines(stream: io.BufferedReader) -> Iterator[str]:
             "The file is not UTF-8 text and has no byte-order mark naming its encoding. "
             "Export it again as UTF-8."
         ) from None
-    finally:
-        text.detach()
 
 
 def csv_rows(stream: io.BufferedReader) -> Iterator[tuple[int, list[str]]]:
