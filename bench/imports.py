@@ -6,7 +6,8 @@ Strava activities (about 4,400 rows, as activities.csv in a bulk-export zip),
 then times each parse through journal.importers.read and prints rows per
 second and peak memory. Figures are printed, never asserted.
 
-    --apple-mb N   size of the Apple export (default 1024)
+    --apple-mb N   size of the Apple export in MB of 10^6 bytes (default 1000: 1 GB,
+                   just under the 1 GiB limit of a single file)
     --tracemalloc  also trace Python allocations (about three times slower)
 
 Peak memory is the process's resident high-water mark (ru_maxrss) before and
@@ -100,7 +101,7 @@ def timed(path: Path, source: str, trace: bool) -> dict:
 
 
 def report(name: str, path: Path, result: dict, rows: int | None = None) -> None:
-    size_mb = path.stat().st_size / (1 << 20)
+    size_mb = path.stat().st_size / 10**6
     rows = rows if rows is not None else result["sessions"] + result["rejected"]
     print(f"{name}: {size_mb:,.1f} MB file, {rows:,} rows read in {result['seconds']:.1f} s")
     print(f"  {rows / result['seconds']:,.0f} rows/s, {size_mb / result['seconds']:,.1f} MB/s")
@@ -113,7 +114,7 @@ def report(name: str, path: Path, result: dict, rows: int | None = None) -> None
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--apple-mb", type=int, default=1024)
+    parser.add_argument("--apple-mb", type=int, default=1000)
     parser.add_argument("--tracemalloc", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -125,7 +126,7 @@ def main() -> None:
         start = time.perf_counter()
         records = 0
         with apple.open("w") as f:
-            for chunk in apple_export_chunks(args.apple_mb << 20):
+            for chunk in apple_export_chunks(args.apple_mb * 10**6 - 300_000):
                 records += chunk.count("<Record ")
                 f.write(chunk)
         print(f"(generated the Apple export in {time.perf_counter() - start:.0f} s)")

@@ -8,7 +8,9 @@ do, then read() to get every row; nothing here writes to the journal.
     items = read(path, source, Options(time_zone=ZoneInfo("Europe/Paris")))
 
 Each item is an ImportedSession, ImportedCheckIn or Rejected (base.py). A file
-that cannot be read at all raises UnreadableFile with a message for the person.
+that cannot be read at all raises UnreadableFile with a message for the person:
+detect() and preview() raise it at once, read() as it is iterated (so a
+failure half-way through must discard what was read: one transaction).
 """
 
 from __future__ import annotations

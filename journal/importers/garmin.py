@@ -86,6 +86,8 @@ def _row(cells: dict[str, str], line: int, options: Options):
 
 
 def read(path: Path, options: Options, progress: Progress = None) -> Iterator[Item]:
+    if options.distance_unit not in ("km", "mi"):
+        raise ValueError(f"distance_unit must be km or mi, not {options.distance_unit!r}")
     with safety.open_input(path, None, progress) as stream:
         rows = safety.csv_rows(stream)
         header = next(rows, None)
