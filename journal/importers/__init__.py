@@ -154,11 +154,14 @@ class Preview:
         return [label.label for label in self.labels if label.mood is None]
 
 
-def preview(path: Path, source: str, options: Options, limit: int = 10) -> Preview:
-    """Reads the whole file once and sums up what an import would do."""
+def preview(
+    path: Path, source: str, options: Options, limit: int = 10, progress: Progress = None
+) -> Preview:
+    """Reads the whole file once and sums up what an import would do (a 1 GB
+    Apple export takes a minute or two: progress reports as read() does)."""
     result = Preview(source=source, unit_stated=SOURCES[source].STATES_UNIT)
     types: Counter[str] = Counter()
-    for item in read(path, source, options):
+    for item in read(path, source, options, progress):
         if isinstance(item, Rejected):
             result.rejected.append(item)
             continue
