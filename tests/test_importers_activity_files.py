@@ -210,3 +210,9 @@ def test_tcx_without_laps_is_rejected(tmp_path):
     text = tcx_xml().split("<Lap ")[0] + "</Activity></Activities></TrainingCenterDatabase>"
     _, items = read(tmp_path, "a.tcx", text)
     assert items == [Rejected(1, "no duration")]
+
+
+def test_tcx_with_a_heart_rate_that_is_not_a_number_is_rejected(tmp_path):
+    text = tcx_xml().replace("<Value>140</Value>", "<Value>fast</Value>")
+    _, items = read(tmp_path, "a.tcx", text)
+    assert items == [Rejected(1, "a heart rate 'fast' is not a number")]

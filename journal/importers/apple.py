@@ -121,7 +121,7 @@ def read(path: Path, options: Options, progress: Progress = None) -> Iterator[It
         depth += 1
         if name == "Workout" and not at:
             at, workout, statistics = depth, attrs, []
-        elif name == "WorkoutStatistics" and at and depth == at + 1:
+        elif name == "WorkoutStatistics" and at and depth == at + 1 and len(statistics) < 100:
             statistics.append(attrs)
         elif depth == 1 and name != "HealthData":
             raise UnreadableFile("This is not an Apple Health export.xml.")

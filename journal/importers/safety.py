@@ -229,7 +229,7 @@ def text_head(data: bytes) -> str:
     return data.decode("utf-8", errors="ignore")
 
 
-MAX_ACTIVITY_BYTES = 256 << 20  # one FIT, GPX or TCX activity, once inflated
+MAX_ACTIVITY_BYTES = 64 << 20  # one GPX activity read whole (a day at 1 Hz is ~17 MB)
 
 
 class XmlForbidden(Exception):

@@ -53,13 +53,29 @@ class _Activity:
         self.start: str | None = None
         self.seconds: list[str] = []
         self.metres: list[str] = []
-        self.rates: list[str] = []
+        self.rate_sum = Decimal(0)
+        self.rate_count = 0
+        self.rate_max: Decimal | None = None
+        self.problem: RowProblem | None = None
+
+    def add_rate(self, text: str) -> None:
+        """Track points are summed as they come: a long ride has thousands."""
+        try:
+            rate = number(text, "a heart rate")
+        except RowProblem as problem:
+            self.problem = self.problem or problem
+            return
+        if rate:
+            self.rate_sum += rate
+            self.rate_count += 1
+            self.rate_max = max(self.rate_max or rate, rate)
 
     def build(self, line: int, options: Options):
+        if self.problem:
+            raise self.problem
         start = parse_time(self.start or self.id)
         seconds = [number(t, "a lap's time") for t in self.seconds]
         metres = [number(m, "a lap's distance") for m in self.metres]
-        rates = [r for r in (number(v, "a heart rate") for v in self.rates) if r]
         return session(
             SOURCE,
             f"{self.id.strip() or (start.isoformat() if start else '')}|{self.sport}",
@@ -70,8 +86,8 @@ class _Activity:
             seconds=sum((s for s in seconds if s), Decimal(0)) or None,
             distance=sum((m for m in metres if m), Decimal(0)) or None,
             unit="m",
-            avg_hr=sum(rates) / len(rates) if rates else None,
-            max_hr=max(rates) if rates else None,
+            avg_hr=self.rate_sum / self.rate_count if self.rate_count else None,
+            max_hr=self.rate_max,
         )
 
 
@@ -107,7 +123,7 @@ def read(path: Path, options: Options, progress: Progress = None) -> Iterator[It
             elif local == "DistanceMeters" and parent == "Lap":
                 activity.metres.append(value)
             elif local == "Value" and parent == "HeartRateBpm" and stack[-2:-1] == ["Trackpoint"]:
-                activity.rates.append(value)
+                activity.add_rate(value)
             elif local == "Activity":
                 count += 1
                 try:
