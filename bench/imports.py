@@ -94,6 +94,7 @@ def timed(path: Path, source: str, trace: bool) -> dict:
     return {
         **counts,
         "seconds": seconds,
+        "cpu": cpu,
         "rss_before": rss_before,
         "rss": maxrss_mb(),
         "peak": peak,
@@ -103,7 +104,10 @@ def timed(path: Path, source: str, trace: bool) -> dict:
 def report(name: str, path: Path, result: dict, rows: int | None = None) -> None:
     size_mb = path.stat().st_size / 10**6
     rows = rows if rows is not None else result["sessions"] + result["rejected"]
-    print(f"{name}: {size_mb:,.1f} MB file, {rows:,} rows read in {result['seconds']:.1f} s")
+    print(
+        f"{name}: {size_mb:,.1f} MB file, {rows:,} rows read in {result['seconds']:.1f} s"
+        f" ({result['cpu']:.1f} s of CPU: the machine may be shared)"
+    )
     print(f"  {rows / result['seconds']:,.0f} rows/s, {size_mb / result['seconds']:,.1f} MB/s")
     print(
         f"  sessions {result['sessions']:,}, rejected {result['rejected']:,};"
