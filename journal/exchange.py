@@ -59,8 +59,10 @@ SESSION_FIELDS = [
     "note",
 ]
 CHECKIN_FIELDS = ["date", "mood", "sleep_quality", *CHECKIN_ITEMS, "note"]
-REQUIRED_SESSION = {"date", "activity", "minutes", "feeling_before", "feeling_after"}
-REQUIRED_CHECKIN = {"date", "mood", "sleep_quality"}
+# Feelings and sleep quality may be null: sessions and check-ins imported from
+# other apps have none (imports.md 1). Version-1 files that carry them still read.
+REQUIRED_SESSION = {"date", "activity", "minutes"}
+REQUIRED_CHECKIN = {"date", "mood"}
 
 
 class ImportRefused(Exception):
@@ -355,10 +357,16 @@ def load_document(raw: bytes) -> dict:
     return document
 
 
-def import_journal(user, raw: bytes) -> ImportReport:
-    """Validate the whole file, then write every valid new row in one transaction."""
+def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport:
+    """Validate the whole file, then write every valid new row in one transaction.
+
+    The file's profile replaces the person's only when `apply_profile` is true
+    (the web import asks first; see journal.journal_preview).
+    """
     document = load_document(raw)
     profile_values = parse_profile(document.get("profile"))
+    if not apply_profile:
+        profile_values = {}
     profile = profile_for(user)
     zone_name = profile_values.get("time_zone", profile.time_zone)
     today = timezone.now().astimezone(zoneinfo.ZoneInfo(zone_name)).date()

@@ -206,8 +206,14 @@ class Session(models.Model):
         blank=True,
         validators=in_range(SESSION_RANGES, "effort"),
     )
-    feeling_before = models.SmallIntegerField(validators=in_range(SESSION_RANGES, "feeling_before"))
-    feeling_after = models.SmallIntegerField(validators=in_range(SESSION_RANGES, "feeling_after"))
+    # Optional in the data: the apps people import from never ask (imports.md 1);
+    # the session forms still require both.
+    feeling_before = models.SmallIntegerField(
+        null=True, blank=True, validators=in_range(SESSION_RANGES, "feeling_before")
+    )
+    feeling_after = models.SmallIntegerField(
+        null=True, blank=True, validators=in_range(SESSION_RANGES, "feeling_after")
+    )
     arousal_before = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=in_range(SESSION_RANGES, "arousal_before")
     )
@@ -230,6 +236,12 @@ class Session(models.Model):
         null=True, blank=True, validators=in_range(SESSION_RANGES, "reps_in_reserve")
     )
     note = models.TextField(blank=True, max_length=NOTE_MAX_LENGTH)
+    # Where an imported session came from ("" = logged here) and that app's own id
+    # for it, so that importing the same file twice adds nothing.
+    source = models.CharField(max_length=10, blank=True)
+    source_id = models.CharField(max_length=120, blank=True)
+    # "How did it feel?": the person chose not to rate this imported session.
+    feelings_dismissed = models.BooleanField(default=False)
     # Derived when the session is written (journal.tagging), never on read.
     intensity = models.CharField(max_length=8, choices=Intensity.choices, blank=True)
     intensity_source = models.CharField(max_length=4, blank=True)
@@ -250,10 +262,21 @@ class Session(models.Model):
             ),
             # The quick-log form defaults to the activity of the last session logged.
             models.Index(fields=["owner", "created_at"], name="journal_session_last_logged"),
+            # The dashboard's "How did it feel?": imported sessions not rated yet.
+            models.Index(
+                fields=["owner", "date"],
+                condition=models.Q(feeling_after__isnull=True, feelings_dismissed=False),
+                name="journal_session_feelings_due",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "uuid"], name="journal_session_uuid_per_owner"
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "source", "source_id"],
+                condition=~Q(source_id=""),
+                name="journal_session_source_id_per_owner",
             ),
             models.CheckConstraint(
                 condition=Q(activity__in=Activity.values), name="journal_session_activity_valid"
@@ -279,7 +302,9 @@ class Session(models.Model):
         return None if self.effort is None else self.effort * self.minutes
 
     @property
-    def feeling_change(self) -> int:
+    def feeling_change(self) -> int | None:
+        if self.feeling_before is None or self.feeling_after is None:
+            return None
         return self.feeling_after - self.feeling_before
 
 
@@ -294,8 +319,9 @@ class CheckIn(models.Model):
     )
     date = models.DateField()
     mood = models.PositiveSmallIntegerField(validators=in_range(CHECKIN_RANGES, "mood"))
+    # Optional in the data (Daylio has none); the check-in form still asks.
     sleep_quality = models.PositiveSmallIntegerField(
-        validators=in_range(CHECKIN_RANGES, "sleep_quality")
+        null=True, blank=True, validators=in_range(CHECKIN_RANGES, "sleep_quality")
     )
     anxiety = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=in_range(CHECKIN_RANGES, "anxiety")
@@ -387,3 +413,7 @@ class SessionTag(models.Model):
     @property
     def progress(self) -> str:
         return self.inputs.get("progress", "")
+
+
+# The import job lives in its own module to keep this one short.
+from journal.importjob import ImportJob  # noqa: E402, F401
