@@ -15,7 +15,15 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
-NOTE_MAX_LENGTH = 2000
+# One home for the ranges: a pure module the importers read without Django.
+# models.SESSION_RANGES and friends keep working for every existing caller.
+from journal.ranges import (
+    CHECKIN_ITEMS,  # noqa: F401  (re-exported for callers of journal.models)
+    CHECKIN_RANGES,
+    NOTE_MAX_LENGTH,
+    PROFILE_RANGES,
+    SESSION_RANGES,
+)
 
 
 class Activity(models.TextChoices):
@@ -50,39 +58,6 @@ class DistanceUnit(models.TextChoices):
 class Sex(models.TextChoices):
     FEMALE = "female", "Female"
     MALE = "male", "Male"
-
-
-# The optional daily items a person may add to their check-in (1..5 each).
-CHECKIN_ITEMS = {
-    "anxiety": "Anxiety",
-    "energy": "Energy",
-    "motivation": "Motivation",
-    "focus": "Focus",
-    "stress": "Stress",
-}
-
-
-# Every scale and range of PRODUCT.md and exchange-format.md, in one place:
-# the database constraints, the form validators and the importer read these.
-SESSION_RANGES = {
-    "minutes": (1, 1440),
-    "effort": (0, 10),  # Borg CR-10 session RPE [FOS01]
-    "feeling_before": (-5, 5),  # Feeling Scale [HR89]
-    "feeling_after": (-5, 5),
-    "arousal_before": (1, 6),  # Felt Arousal Scale [SM85]
-    "arousal_after": (1, 6),
-    "avg_hr": (25, 250),
-    "max_hr": (25, 250),
-    "distance_km": (0, 1000),
-    "percent_1rm": (1, 100),
-    "reps_in_reserve": (0, 10),
-}
-CHECKIN_RANGES = {
-    "mood": (1, 5),
-    "sleep_quality": (0, 10),  # single-item Sleep Quality Scale [SNY18]
-    **dict.fromkeys(CHECKIN_ITEMS, (1, 5)),
-}
-PROFILE_RANGES = {"birth_year": (1900, 2100), "max_hr": (25, 250), "resting_hr": (25, 250)}
 
 
 def in_range(ranges: dict, field: str) -> list:
