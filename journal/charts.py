@@ -124,7 +124,15 @@ def _iso(day: date) -> str:
 
 
 def feeling_change(feelings: list[dict], weekly: bool = False) -> Chart:
-    """Each session's change in feeling, by intensity; per week (means) on long ranges."""
+    """Each session's change in feeling, by intensity; per week (means) on long ranges.
+
+    Sessions without both feelings (imported ones not rated yet) are left out.
+    """
+    feelings = [
+        row
+        for row in feelings
+        if row["feeling_before"] is not None and row["feeling_after"] is not None
+    ]
     if weekly:
         changes: dict[tuple, list] = defaultdict(list)
         for row in feelings:

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -23,10 +24,12 @@ def feelings_context(user, profile=None, expanded=False) -> dict:
         feeling_after__isnull=True, feelings_dismissed=False
     )
     old_before = profile.today() - OLD_AFTER
+    # One query when nothing is due (the usual case), two when something is.
+    counts = due.aggregate(total=Count("id"), old=Count("id", filter=Q(date__lt=old_before)))
     return {
-        "feelings_due": list(due[:SHOWN]),
-        "feelings_due_total": due.count(),
-        "feelings_old_total": due.filter(date__lt=old_before).count(),
+        "feelings_due": list(due[:SHOWN]) if counts["total"] else [],
+        "feelings_due_total": counts["total"],
+        "feelings_old_total": counts["old"],
         "feelings_expanded": expanded,
     }
 
@@ -62,4 +65,6 @@ def session_feelings(request, pk):
 @require_POST
 def feelings_dismiss(request):
     count = dismiss_feelings(request.user, profile_for(request.user).today() - OLD_AFTER)
-    return _answer(request, f"{count} older session{'s' if count != 1 else ''} will not be asked about.")
+    return _answer(
+        request, f"{count} older session{'s' if count != 1 else ''} will not be asked about."
+    )

@@ -26,10 +26,7 @@ def sniff_source(path, name: str) -> tuple[str, str] | None:
         start = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"{") or name.lower().endswith(".json"):
         return ImportJob.Kind.JOURNAL, "journal"
-    try:
-        source = importers.detect(path, name)
-    except importers.UnreadableFile:
-        return None
+    source = importers.detect(path, name)  # UnreadableFile says why it cannot be read
     return (ImportJob.Kind.ACTIVITIES, source) if source else None
 
 
@@ -73,7 +70,10 @@ def _receive_upload(request, handler):
     elif chosen:
         found = (ImportJob.Kind.ACTIVITIES, chosen)
     else:
-        found = sniff_source(stored.path, stored.name)
+        try:
+            found = sniff_source(stored.path, stored.name)
+        except importers.UnreadableFile as refusal:
+            return _start_page(request, form, f"{refusal} Nothing was imported.")
     if found is None:
         return _start_page(
             request,

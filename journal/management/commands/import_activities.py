@@ -33,7 +33,7 @@ class Command(BaseCommand):
             action="append",
             default=[],
             metavar="TYPE=ACTIVITY",
-            help="save an activity type as one of ours, e.g. Crossfit=hiit or Barre=mobility:pilates",
+            help="save a type as one of ours, e.g. Crossfit=hiit or Barre=mobility:pilates",
         )
         parser.add_argument(
             "--mood-map", action="append", default=[], metavar="LABEL=N", help="mood 1..5"
