@@ -50,6 +50,7 @@ lock: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/imports.py
 
 clean:
 	rm -rf $(VENV) staticfiles .ruff_cache

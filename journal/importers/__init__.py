@@ -8,7 +8,9 @@ do, then read() to get every row; nothing here writes to the journal.
     items = read(path, source, Options(time_zone=ZoneInfo("Europe/Paris")))
 
 Each item is an ImportedSession, ImportedCheckIn or Rejected (base.py). A file
-that cannot be read at all raises UnreadableFile with a message for the person.
+that cannot be read at all raises UnreadableFile with a message for the person:
+detect() and preview() raise it at once, read() as it is iterated (so a
+failure half-way through must discard what was read: one transaction).
 """
 
 from __future__ import annotations
@@ -152,11 +154,14 @@ class Preview:
         return [label.label for label in self.labels if label.mood is None]
 
 
-def preview(path: Path, source: str, options: Options, limit: int = 10) -> Preview:
-    """Reads the whole file once and sums up what an import would do."""
+def preview(
+    path: Path, source: str, options: Options, limit: int = 10, progress: Progress = None
+) -> Preview:
+    """Reads the whole file once and sums up what an import would do (a 1 GB
+    Apple export takes a minute or two: progress reports as read() does)."""
     result = Preview(source=source, unit_stated=SOURCES[source].STATES_UNIT)
     types: Counter[str] = Counter()
-    for item in read(path, source, options):
+    for item in read(path, source, options, progress):
         if isinstance(item, Rejected):
             result.rejected.append(item)
             continue

@@ -1,10 +1,14 @@
 """Apple Health: export.zip, or the export.xml inside it (often 1-4 GB).
 
-The XML is streamed with defusedxml's iterparse (no entity declarations, no
-external entities; Apple's own DTD of element declarations is allowed), and
-every finished element is dropped from the tree as soon as it has been seen,
-so memory stays flat whatever the file's size. Only <Workout> elements
-become sessions (imports.md section 3):
+The XML is streamed through expat (the parser under ElementTree and
+defusedxml) with the guards defusedxml installs: any entity declaration
+refuses the file (no billion laughs), external entities and parameter
+entities are never read; Apple's own DTD of element declarations is allowed.
+No tree is built: only a <Workout>'s attributes and those of its own
+<WorkoutStatistics> are kept until the workout ends, so memory stays flat
+whatever the file's size (and it reads about twice as fast as defusedxml's
+iterparse, whose tree builder is pure Python). Only <Workout> elements become
+sessions (imports.md section 3):
 - date, start_time: startDate, with its offset, in the person's time zone;
 - minutes: duration in durationUnit;
 - distance: totalDistance in totalDistanceUnit; exports from iOS 16 on leave
@@ -21,10 +25,6 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
-from xml.etree.ElementTree import ParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
 
 from journal.importers import safety
 from journal.importers.base import (
@@ -90,11 +90,10 @@ def _distance(workout, statistics) -> tuple[Decimal | None, str]:
     return value, unit
 
 
-def _workout(workout, line: int, options: Options):
+def _workout(workout: dict, statistics: list[dict], line: int, options: Options):
     kind = (workout.get("workoutActivityType") or "").strip()
     start = parse_date(workout.get("startDate"))
-    statistics = workout.findall("WorkoutStatistics")
-    heart = next((s.attrib for s in statistics if s.get("type") == HEART_RATE), {})
+    heart = next((s for s in statistics if s.get("type") == HEART_RATE), {})
     distance, unit = _distance(workout, statistics)
     return session(
         SOURCE,
@@ -112,32 +111,36 @@ def _workout(workout, line: int, options: Options):
 
 
 def read(path: Path, options: Options, progress: Progress = None) -> Iterator[Item]:
-    with safety.open_input(path, pick, progress) as stream:
-        events = iterparse(stream, events=("start", "end"), forbid_dtd=False)
-        root = None
-        workouts = 0
-        try:
-            for event, element in events:
-                if root is None:
-                    root = element
-                    if element.tag != "HealthData":
-                        raise UnreadableFile("This is not an Apple Health export.xml.")
-                if event == "start":
-                    continue
-                if element.tag == "Workout":
-                    workouts += 1
-                    try:
-                        yield _workout(element, workouts, options)
-                    except RowProblem as problem:
-                        yield Rejected(workouts, str(problem))
-                # Everything of interest has been read at its end: drop what the
-                # tree holds so far. Open elements (a Workout still being read)
-                # stay alive on the parser's stack.
-                root.clear()
-        except DefusedXmlException:
-            raise UnreadableFile(
-                "The XML declares entities, which an Apple Health export never does; "
-                "it was not read."
-            ) from None
-        except ParseError as error:
-            raise UnreadableFile(f"The XML is not well formed ({error}).") from None
+    found: list[Item] = []
+    depth = at = count = 0  # at: the depth of the open <Workout>, 0 when none
+    workout: dict = {}
+    statistics: list[dict] = []
+
+    def start(name, attrs):
+        nonlocal depth, at, workout, statistics
+        depth += 1
+        if name == "Workout" and not at:
+            at, workout, statistics = depth, attrs, []
+        elif name == "WorkoutStatistics" and at and depth == at + 1 and len(statistics) < 100:
+            statistics.append(attrs)
+        elif depth == 1 and name != "HealthData":
+            raise UnreadableFile("This is not an Apple Health export.xml.")
+
+    def end(name):
+        nonlocal depth, at, count
+        if depth == at:
+            count += 1
+            try:
+                found.append(_workout(workout, statistics, count, options))
+            except RowProblem as problem:
+                found.append(Rejected(count, str(problem)))
+            at = 0
+        depth -= 1
+
+    parser = safety.xml_parser()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    with safety.open_input(path, pick, progress) as stream, safety.xml_errors("Apple Health"):
+        for _ in safety.feed(parser, stream):
+            yield from found
+            found.clear()

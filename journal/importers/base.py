@@ -118,12 +118,14 @@ def minutes(seconds: Decimal | None) -> int:
 
 
 def distance_km(value: Decimal | None, unit: str) -> Decimal | None:
-    """Two decimals of a kilometre. Zero is treated as missing: the apps write 0
-    for a session that measured no distance (a weights session), which is not a
-    distance anyone covered."""
+    """Two decimals of a kilometre. Zero (or under 5 m) is treated as missing:
+    the apps write 0 for a session that measured no distance (a weights
+    session), which is not a distance anyone covered."""
     if value is None or value == 0:
         return None
     km = (value * UNIT_KM[unit]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if km == 0:
+        return None
     return _check(SESSION_RANGES, "distance_km", km, "a distance in km")
 
 

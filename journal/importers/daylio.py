@@ -90,12 +90,12 @@ def _date(cells: dict[str, str], legacy: bool) -> dt.date:
 
 
 def _time(text: str) -> dt.time | None:
-    text = " ".join(text.replace("\u202f", " ").split()).upper()
+    text = " ".join(text.replace("\u202f", " ").split())
     if not text:
         return None
     for form in _TIME_FORMATS:
         try:
-            return dt.datetime.strptime(text, form).time()
+            return dt.datetime.strptime(text.upper(), form).time()
         except ValueError:
             continue
     raise RowProblem(f"the time {text[:20]!r} is not one Daylio writes")

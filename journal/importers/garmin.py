@@ -86,6 +86,8 @@ def _row(cells: dict[str, str], line: int, options: Options):
 
 
 def read(path: Path, options: Options, progress: Progress = None) -> Iterator[Item]:
+    if options.distance_unit not in ("km", "mi"):
+        raise ValueError(f"distance_unit must be km or mi, not {options.distance_unit!r}")
     with safety.open_input(path, None, progress) as stream:
         rows = safety.csv_rows(stream)
         header = next(rows, None)
@@ -103,6 +105,9 @@ def read(path: Path, options: Options, progress: Progress = None) -> Iterator[It
             if not any(cell.strip() for cell in row):
                 continue
             try:
-                yield _row(dict(zip(names, row, strict=False)), line, options)
+                cells = {
+                    n: "" if v.strip() == "--" else v for n, v in zip(names, row, strict=False)
+                }
+                yield _row(cells, line, options)
             except RowProblem as problem:
                 yield Rejected(line, str(problem))

@@ -33,7 +33,13 @@ from journal.importers.base import (
 SOURCE = "strava"
 STATES_UNIT = True  # metres in the SI columns, km (metres for swims) in the first
 SWIMS = {"swim"}
-_DATE_FORMATS = ("%b %d, %Y, %I:%M:%S %p", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ")
+_DATE_FORMATS = (
+    "%b %d, %Y, %I:%M:%S %p",  # what Strava writes
+    "%b %d, %Y, %H:%M:%S",
+    "%d %b %Y, %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%SZ",
+)
 
 
 def detect(name: str, head: bytes) -> bool:
