@@ -11,3 +11,5 @@ urlpatterns = [
     path("learn/", include("content.urls")),
     path("", include("journal.urls")),
 ]
+
+handler500 = "journal.middleware.server_error"

@@ -113,10 +113,10 @@ def range_start(range_key: str, today: date) -> date | None:
 
 
 def first_date(*row_lists, today: date) -> date:
-    """For the 'all' range: the earliest date in the data, or four weeks ago when empty."""
+    """For the 'all' range: the first regular date in the data, or four weeks ago when empty."""
     found = [row.get("date") or row.get("week") for rows in row_lists for row in rows]
     found = [d for d in found if d is not None]
-    return min(found) if found else today - timedelta(days=27)
+    return stats.regular_start(found, today) if found else today - timedelta(days=27)
 
 
 def _iso(day: date) -> str:
@@ -406,6 +406,7 @@ def build(
 ) -> list[Chart]:
     start = range_start(range_key, today) or first_date(feelings, checkins, today=today)
     in_range = [row for row in checkins if row["date"] >= start]
+    feelings = [row for row in feelings if row["date"] >= start]
     return [
         feeling_change(feelings, weekly=(today - start).days >= DAILY_UP_TO),
         mood_stress(checkins, sustained_regular_weeks(tags), start, today),

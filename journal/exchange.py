@@ -9,35 +9,26 @@ the file: it is a public format that other tools may write.
 import csv
 import io
 import json
-import uuid
 import zipfile
-import zoneinfo
 from dataclasses import dataclass, field
-from datetime import date, time
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from journal.models import (
-    CHECKIN_ITEMS,
-    CHECKIN_RANGES,
-    NOTE_MAX_LENGTH,
-    PROFILE_FIELDS,
-    PROFILE_RANGES,
-    SESSION_RANGES,
-    Activity,
-    CheckIn,
-    DistanceUnit,
-    Session,
-    Sex,
-    Style,
+from journal.exchange_rows import (  # noqa: F401 (the importer's API lives here too)
+    FORMAT,
+    MAX_IMPORT_BYTES,
+    VERSION,
+    ImportRefused,
+    RowError,
+    load_document,
+    parse_checkin,
+    parse_profile,
+    parse_session,
 )
-from journal.services import profile_for, save_imported
-
-FORMAT = "movement-journal"
-VERSION = 1
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+from journal.models import CHECKIN_ITEMS, PROFILE_FIELDS, CheckIn, Session
+from journal.services import begin_write, profile_for, save_imported
 
 SESSION_FIELDS = [
     "id",
@@ -59,14 +50,6 @@ SESSION_FIELDS = [
     "note",
 ]
 CHECKIN_FIELDS = ["date", "mood", "sleep_quality", *CHECKIN_ITEMS, "note"]
-# Feelings and sleep quality may be null: sessions and check-ins imported from
-# other apps have none (imports.md 1). Version-1 files that carry them still read.
-REQUIRED_SESSION = {"date", "activity", "minutes"}
-REQUIRED_CHECKIN = {"date", "mood"}
-
-
-class ImportRefused(Exception):
-    """The whole file is unusable (not JSON, wrong format or version, too large)."""
 
 
 @dataclass
@@ -178,215 +161,38 @@ def export_csv_zip(user) -> bytes:
 # -- import -----------------------------------------------------------------
 
 
-class RowError(ValueError):
-    pass
-
-
-def _int(row, name, ranges, required=False):
-    value = row.get(name)
-    if value is None:
-        if required:
-            raise RowError(f"{name} is missing")
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise RowError(f"{name} must be a whole number, not {json.dumps(value)[:40]}")
-    low, high = ranges[name]
-    if not low <= value <= high:
-        raise RowError(f"{name} must be between {low} and {high}, not {value}")
-    return value
-
-
-def _float(row, name, ranges):
-    value = row.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RowError(f"{name} must be a number, not {json.dumps(value)[:40]}")
-    low, high = ranges[name]
-    if not low <= value <= high:
-        raise RowError(f"{name} must be between {low} and {high}, not {value}")
-    return float(value)
-
-
-def _text(row, name, choices=None, default=""):
-    value = row.get(name)
-    if value is None:
-        return default
-    if not isinstance(value, str):
-        raise RowError(f"{name} must be text")
-    if choices is not None and value not in choices:
-        raise RowError(f"{name} {value[:40]!r} is not one of {', '.join(sorted(choices))}")
-    if len(value) > NOTE_MAX_LENGTH:
-        raise RowError(f"{name} is longer than {NOTE_MAX_LENGTH} characters")
-    return value
-
-
-def _date(row, today):
-    value = row.get("date")
-    if not isinstance(value, str):
-        raise RowError("date is missing or not text")
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        raise RowError(f"date {value[:40]!r} is not a date like 2026-11-20") from None
-    if parsed > today:
-        raise RowError(f"date {value} is in the future")
-    if parsed.year < 1900:
-        raise RowError(f"date {value} is before 1900")
-    return parsed
-
-
-def _time(row):
-    value = row.get("start_time")
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise RowError("start_time must be text like 07:15")
-    try:
-        return time.fromisoformat(value).replace(second=0, microsecond=0)
-    except ValueError:
-        raise RowError(f"start_time {value[:20]!r} is not a time like 07:15") from None
-
-
-def _uuid(row):
-    value = row.get("id")
-    if value is None:
-        return None
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise RowError(f"id {str(value)[:40]!r} is not a UUID") from None
-
-
-def parse_session(row, today) -> Session:
-    if not isinstance(row, dict):
-        raise RowError("is not an object")
-    activity = _text(row, "activity", set(Activity.values), default=None)
-    if activity is None:
-        raise RowError("activity is missing")
-    session = Session(
-        uuid=_uuid(row) or uuid.uuid4(),
-        date=_date(row, today),
-        start_time=_time(row),
-        activity=activity,
-        style=_text(row, "style", {"", *Style.values}) if activity == Activity.MOBILITY else "",
-        note=_text(row, "note"),
-    )
-    for name in SESSION_RANGES:
-        if name == "distance_km":
-            session.distance_km = _float(row, name, SESSION_RANGES)
-        else:
-            setattr(session, name, _int(row, name, SESSION_RANGES, name in REQUIRED_SESSION))
-    if session.avg_hr and session.max_hr and session.avg_hr > session.max_hr:
-        raise RowError("avg_hr is above max_hr")
-    session.explicit_id = "id" in row and row["id"] is not None
-    return session
-
-
-def parse_checkin(row, today) -> CheckIn:
-    if not isinstance(row, dict):
-        raise RowError("is not an object")
-    checkin = CheckIn(date=_date(row, today), note=_text(row, "note"))
-    for name in CHECKIN_RANGES:
-        setattr(checkin, name, _int(row, name, CHECKIN_RANGES, name in REQUIRED_CHECKIN))
-    return checkin
-
-
-def parse_profile(data) -> dict:
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ImportRefused("The profile must be an object.")
-    try:
-        values = {}
-        if data.get("time_zone") is not None:
-            zone = _text(data, "time_zone")
-            if zone not in zoneinfo.available_timezones():
-                raise RowError(f"time_zone {zone[:40]!r} is not a known time zone")
-            values["time_zone"] = zone
-        if data.get("distance_unit") is not None:
-            values["distance_unit"] = _text(data, "distance_unit", set(DistanceUnit.values))
-        for name in PROFILE_RANGES:
-            if name in data:
-                values[name] = _int(data, name, PROFILE_RANGES)
-        if "sex" in data:
-            values["sex"] = _text(data, "sex", set(Sex.values))
-        for flag in ("cycle_tracking", "missed_period"):
-            if data.get(flag) is not None:
-                if not isinstance(data[flag], bool):
-                    raise RowError(f"{flag} must be true or false")
-                values[flag] = data[flag]
-        if data.get("checkin_items") is not None:
-            items = data["checkin_items"]
-            if not isinstance(items, list) or not set(items) <= set(CHECKIN_ITEMS):
-                raise RowError(
-                    f"checkin_items must be a list drawn from {', '.join(CHECKIN_ITEMS)}"
-                )
-            values["checkin_items"] = [item for item in CHECKIN_ITEMS if item in items]
-    except RowError as error:
-        raise ImportRefused(f"The profile is invalid: {error}.") from None
-    return values
-
-
-def load_document(raw: bytes) -> dict:
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportRefused(
-            f"The file is {len(raw) / 1_048_576:.1f} MB; the limit is "
-            f"{MAX_IMPORT_BYTES // 1_048_576} MB."
-        )
-    try:
-        document = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ImportRefused("The file is not UTF-8 text.") from None
-    except json.JSONDecodeError as error:
-        raise ImportRefused(
-            f"The file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
-        ) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportRefused(
-            'This is not a Movement Journal export (its "format" is not "movement-journal").'
-        )
-    if document.get("version") != VERSION:
-        raise ImportRefused(
-            f"This file is version {json.dumps(document.get('version'))[:20]}; this app reads "
-            f"version {VERSION}. Export it again from a matching version."
-        )
-    for key in ("sessions", "checkins"):
-        if not isinstance(document.get(key, []), list):
-            raise ImportRefused(f'"{key}" must be a list.')
-    return document
-
-
 def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport:
     """Validate the whole file, then write every valid new row in one transaction.
 
     The file's profile replaces the person's only when `apply_profile` is true
-    (the web import asks first; see journal.journal_preview).
+    (the web import asks first: journal.journal_preview).
     """
     document = load_document(raw)
-    profile_values = parse_profile(document.get("profile"))
+    profile = profile_for(user)
+    profile_values = parse_profile(document.get("profile"), profile)
     if not apply_profile:
         profile_values = {}
-    profile = profile_for(user)
-    zone_name = profile_values.get("time_zone", profile.time_zone)
-    today = timezone.now().astimezone(zoneinfo.ZoneInfo(zone_name)).date()
+    for name, value in profile_values.items():
+        setattr(profile, name, value)
+    today, birth_year = profile.today(), profile.birth_year
     report = ImportReport()
 
     sessions, checkins = [], []
     for index, row in enumerate(document.get("sessions", [])):
         try:
-            sessions.append(parse_session(row, today))
+            sessions.append(parse_session(row, today, birth_year))
         except RowError as error:
             report.rejected.append(f"session {index}: {error}")
     for index, row in enumerate(document.get("checkins", [])):
         try:
-            checkins.append(parse_checkin(row, today))
+            checkins.append(parse_checkin(row, today, birth_year))
         except RowError as error:
             report.rejected.append(f"check-in {index}: {error}")
 
     with transaction.atomic():
-        for name, value in profile_values.items():
-            setattr(profile, name, value)
+        # Take the owner's write lock before reading what exists: a second import
+        # of the same file waits here, then finds this one's rows and skips them.
+        begin_write(user)
         existing = Session.objects.for_user(user)
         known_ids = set(existing.values_list("uuid", flat=True))
         known_keys = set(existing.values_list("date", "activity", "start_time", "minutes"))

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
+from journal import validation
 from journal.models import (
     CHECKIN_ITEMS,
     PROFILE_FIELDS,
@@ -108,13 +109,8 @@ def scale_field(low, high, anchors, *, required=True, **kwargs) -> forms.TypedCh
     )
 
 
-def not_in_the_future(value: date, today: date) -> date:
-    if value > today:
-        raise forms.ValidationError(
-            "That date is in the future. Log sessions and check-ins on or before today."
-        )
-    if value.year < 1900:
-        raise forms.ValidationError("Enter a date after 1900.")
+def plausible_date(value: date, profile: Profile) -> date:
+    validation.check_date(value, profile.today(), profile.birth_year)
     return value
 
 
@@ -180,7 +176,7 @@ class SessionForm(forms.ModelForm):
         self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
 
     def clean_date(self):
-        return not_in_the_future(self.cleaned_data["date"], self.profile.today())
+        return plausible_date(self.cleaned_data["date"], self.profile)
 
     def clean_distance(self):
         value = self.cleaned_data.get("distance")
@@ -193,9 +189,6 @@ class SessionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        avg_hr, max_hr = cleaned.get("avg_hr"), cleaned.get("max_hr")
-        if avg_hr and max_hr and avg_hr > max_hr:
-            self.add_error("avg_hr", "Average heart rate can't be above the maximum.")
         if cleaned.get("activity") != Activity.MOBILITY:
             cleaned["style"] = ""
         return cleaned
@@ -253,7 +246,7 @@ class CheckInForm(forms.ModelForm):
         self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
 
     def clean_date(self):
-        value = not_in_the_future(self.cleaned_data["date"], self.profile.today())
+        value = plausible_date(self.cleaned_data["date"], self.profile)
         owner = self.instance.owner if self.instance.owner_id else self.profile.user
         clash = CheckIn.objects.filter(owner=owner, date=value).exclude(pk=self.instance.pk)
         if clash.exists():
@@ -288,24 +281,6 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["time_zone"].choices = [(z, z) for z in sorted(zoneinfo.available_timezones())]
         self.fields["sex"].choices = [("", "Prefer not to say"), *self.fields["sex"].choices[1:]]
-
-    def clean_birth_year(self):
-        year = self.cleaned_data.get("birth_year")
-        this_year = date.today().year
-        if year is not None and not this_year - 110 <= year <= this_year - 10:
-            raise forms.ValidationError(
-                f"Enter a year between {this_year - 110} and {this_year - 10}."
-            )
-        return year
-
-    def clean(self):
-        cleaned = super().clean()
-        resting, maximum = cleaned.get("resting_hr"), cleaned.get("max_hr")
-        if resting and maximum and resting >= maximum:
-            self.add_error("resting_hr", "Resting heart rate must be below the maximum.")
-        if not cleaned.get("cycle_tracking"):
-            cleaned["missed_period"] = False
-        return cleaned
 
 
 class SessionFilterForm(forms.Form):

@@ -6,8 +6,6 @@ lets the person choose, and counts the rows that are new, already present or
 rejected.
 """
 
-from django.utils import timezone
-
 from journal import exchange
 from journal.models import PROFILE_FIELDS, CheckIn, Profile, Session
 from journal.services import profile_for
@@ -43,18 +41,18 @@ def profile_changes(profile: Profile, values: dict) -> list[dict]:
 def preview(owner, raw: bytes) -> dict:
     """The preview of a JSON file; raises exchange.ImportRefused for an unusable file."""
     document = exchange.load_document(raw)
-    values = exchange.parse_profile(document.get("profile"))
     profile = profile_for(owner)
-    today = timezone.now().astimezone(profile.zone).date()
+    values = exchange.parse_profile(document.get("profile"), profile)
+    today, birth_year = profile.today(), profile.birth_year
     rejected, sessions, checkins = [], [], []
     for index, row in enumerate(document.get("sessions", [])):
         try:
-            sessions.append(exchange.parse_session(row, today))
+            sessions.append(exchange.parse_session(row, today, birth_year))
         except exchange.RowError as error:
             rejected.append({"line": None, "reason": f"session {index}: {error}"})
     for index, row in enumerate(document.get("checkins", [])):
         try:
-            checkins.append(exchange.parse_checkin(row, today))
+            checkins.append(exchange.parse_checkin(row, today, birth_year))
         except exchange.RowError as error:
             rejected.append({"line": None, "reason": f"check-in {index}: {error}"})
     known_ids = set(Session.objects.for_user(owner).values_list("uuid", flat=True))

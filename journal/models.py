@@ -15,6 +15,8 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
+from journal import validation
+
 # One home for the ranges: a pure module the importers read without Django.
 # models.SESSION_RANGES and friends keep working for every existing caller.
 from journal.ranges import (
@@ -139,6 +141,11 @@ class Profile(models.Model):
 
     def __str__(self):
         return f"Profile of {self.user}"
+
+    def clean(self):
+        if not self.cycle_tracking:
+            self.missed_period = False
+        validation.check_profile(self, items=list(CHECKIN_ITEMS), today=timezone.now().date())
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -270,6 +277,9 @@ class Session(models.Model):
         from django.urls import reverse
 
         return reverse("journal:session_detail", args=[self.pk])
+
+    def clean(self):
+        validation.check_session(avg_hr=self.avg_hr, max_hr=self.max_hr)
 
     @property
     def load(self) -> int | None:

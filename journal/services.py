@@ -8,7 +8,9 @@ written, never when a page is read.
 
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from journal import tagging
 from journal.models import CheckIn, Profile, Session, SessionTag
@@ -16,6 +18,9 @@ from journal.models import CheckIn, Profile, Session, SessionTag
 # What the rules read from a session and from a profile.
 FACT_FIELDS = ("id", "date", "activity", "minutes", "effort", "avg_hr", "percent_1rm", "style")
 PROFILE_FACT_FIELDS = ("birth_year", "max_hr", "resting_hr", "sex", "missed_period")
+PROFILE_SAVED_FIELDS = [
+    f.name for f in Profile._meta.concrete_fields if f.name not in ("id", "journal_version")
+]
 TAG_FIELDS = ("effect", "timescale", "status", "magnitude", "rule_version", "inputs")
 LOOK_BACK = timedelta(days=tagging.WINDOW_DAYS - 1)  # W84 includes its own last day
 
@@ -23,6 +28,31 @@ LOOK_BACK = timedelta(days=tagging.WINDOW_DAYS - 1)  # W84 includes its own last
 def profile_for(user) -> Profile:
     profile, _ = Profile.objects.get_or_create(user=user)
     return profile
+
+
+def begin_write(owner) -> None:
+    """Open a write to `owner`'s journal: call first inside every write transaction.
+
+    One UPDATE bumps the owner's journal version (so per-person caches keyed
+    by it go stale in the same transaction as the write). On PostgreSQL that
+    UPDATE also holds the profile row's lock until commit, which serialises
+    the owner's writers: a second tab, a double tap or a concurrent import
+    waits for the first instead of racing it on the unique constraints (tags,
+    one check-in per day, import de-duplication). On SQLite, transactions are
+    IMMEDIATE (config/settings.py), so every writer already waits at BEGIN.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("begin_write() must run inside transaction.atomic().")
+    bump = Profile.objects.filter(user=owner)
+    if not bump.update(journal_version=F("journal_version") + 1):
+        Profile.objects.get_or_create(user=owner)
+        bump.update(journal_version=F("journal_version") + 1)
+
+
+def journal_version(owner) -> int:
+    """The owner's current journal version (0 before the first write)."""
+    found = Profile.objects.filter(user=owner).values_list("journal_version", flat=True).first()
+    return found or 0
 
 
 def profile_facts(profile: Profile) -> tagging.ProfileFacts:
@@ -119,6 +149,7 @@ def _tag_values(tag: tagging.Tag) -> tuple:
 @transaction.atomic
 def save_session(session: Session) -> Session:
     """Save a new or edited session and retag from the earliest date it touches."""
+    begin_write(session.owner)
     previous = None
     if session.pk:
         previous = Session.objects.filter(pk=session.pk).values_list("date", flat=True).first()
@@ -133,6 +164,7 @@ def save_session(session: Session) -> Session:
 @transaction.atomic
 def delete_session(session: Session) -> None:
     owner, day = session.owner, session.date
+    begin_write(owner)
     session.delete()
     retag(owner, day)
 
@@ -140,13 +172,15 @@ def delete_session(session: Session) -> None:
 def _save_profile_noting_rule_inputs(profile: Profile) -> bool:
     """Save the profile; True when something the rules read has changed."""
     before = Profile.objects.filter(pk=profile.pk).values(*PROFILE_FACT_FIELDS).first()
-    profile.save()
+    # Never write back the journal version this instance read: begin_write() moved it on.
+    profile.save(update_fields=PROFILE_SAVED_FIELDS if profile.pk else None)
     return before != {f: getattr(profile, f) for f in PROFILE_FACT_FIELDS}
 
 
 @transaction.atomic
 def save_profile(profile: Profile) -> Profile:
     """Save the profile; a change to what the rules read retags the whole history."""
+    begin_write(profile.user)
     if _save_profile_noting_rule_inputs(profile):
         retag(profile.user, profile=profile)
     return profile
@@ -154,7 +188,12 @@ def save_profile(profile: Profile) -> Profile:
 
 @transaction.atomic
 def save_imported(profile: Profile, sessions: list[Session], checkins: list[CheckIn]) -> None:
-    """Write an import's new rows (the caller validated them) and retag what they touch."""
+    """Write an import's new rows (the caller validated them) and retag what they touch.
+
+    The caller opens the transaction and calls begin_write() before reading
+    which rows already exist, so two imports of one file cannot both add them.
+    """
+    begin_write(profile.user)
     profile_changed = _save_profile_noting_rule_inputs(profile)
     Session.objects.bulk_create(sessions, batch_size=500)
     CheckIn.objects.bulk_create(checkins, batch_size=500)
@@ -165,16 +204,53 @@ def save_imported(profile: Profile, sessions: list[Session], checkins: list[Chec
         retag(profile.user, min(dates), max(dates), profile=profile)
 
 
-# -- imports from other apps (imports.md) -----------------------------------
+class CheckInDateTaken(ValidationError):
+    """An edit moved a check-in onto a day that has one (found under the owner's lock)."""
 
 
-def _begin_write(owner) -> None:
-    """Serialise one owner's writes: lock their profile row for this transaction.
+@transaction.atomic
+def save_checkin(checkin: CheckIn) -> CheckIn:
+    """Create or edit a check-in; a new one for a day that has one edits that day's.
 
-    A stand-in until the per-owner lock of the data-safety work lands here;
-    that helper replaces this one and every write transaction calls it first.
+    Check-ins are unique by day, so a new check-in is an upsert: two tabs (or
+    a double tap) saving the same day end in one row holding the last values.
     """
-    Profile.objects.select_for_update().filter(user=owner).first()
+    begin_write(checkin.owner)
+    same_day = CheckIn.objects.filter(owner=checkin.owner, date=checkin.date)
+    if checkin.pk:
+        if same_day.exclude(pk=checkin.pk).exists():
+            raise CheckInDateTaken("There is already a check-in for that day; edit it instead.")
+    else:
+        checkin.pk = same_day.values_list("pk", flat=True).first()
+        if checkin.pk:
+            checkin.created_at = same_day.values_list("created_at", flat=True).get()
+            checkin._state.adding = False
+    checkin.save()
+    return checkin
+
+
+@transaction.atomic
+def delete_checkin(checkin: CheckIn) -> None:
+    begin_write(checkin.owner)
+    checkin.delete()
+
+
+@transaction.atomic
+def retag_journal(owner) -> int:
+    """Recompute every tag of one person (after a change to the rules)."""
+    begin_write(owner)
+    return retag(owner)
+
+
+@transaction.atomic
+def clear_journal(owner) -> None:
+    """Delete every session and check-in of one person (the demo's --replace)."""
+    begin_write(owner)
+    Session.objects.for_user(owner).delete()
+    CheckIn.objects.for_user(owner).delete()
+
+
+# -- imports from other apps (imports.md) -----------------------------------
 
 
 @transaction.atomic
@@ -185,7 +261,7 @@ def save_imported_rows(owner, sessions: list[Session], checkins: list[CheckIn]) 
     lock, so the same file imported twice at once still adds each row once:
     a session by (source, source id), a check-in by its date.
     """
-    _begin_write(owner)
+    begin_write(owner)
     present = set(
         Session.objects.for_user(owner)
         .filter(source__in={s.source for s in sessions})
@@ -220,7 +296,7 @@ def save_imported_rows(owner, sessions: list[Session], checkins: list[CheckIn]) 
 @transaction.atomic
 def dismiss_feelings(owner, before: date) -> int:
     """Stop asking how the imported sessions dated before `before` felt."""
-    _begin_write(owner)
+    begin_write(owner)
     return (
         Session.objects.for_user(owner)
         .filter(feeling_after__isnull=True, feelings_dismissed=False, date__lt=before)

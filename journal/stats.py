@@ -98,3 +98,25 @@ def weekly_buckets(start: date, end: date) -> list[date]:
 def mean_or_none(values: Iterable[float | None]) -> float | None:
     present = [v for v in values if v is not None]
     return round(fmean(present), 2) if present else None
+
+
+# The "All" range: at most twenty years, and not stretched back by stray rows.
+ALL_RANGE_MAX_DAYS = 20 * 365
+STRAY_GAP_DAYS = 365  # a lone early row this far before the next one is a typo, not a history
+STRAY_SHARE = 0.05  # at most this share of the rows may be set aside as stray
+
+
+def regular_start(dates: Sequence[date], today: date) -> date:
+    """Where the "All" range starts: the first date that is not a stray outlier.
+
+    Leading rows set apart from the rest by more than a year, and few (at
+    most 5% of all rows), are left out: one check-in mistyped as 1926 would
+    otherwise make the charts span a century. The start is never more than
+    ALL_RANGE_MAX_DAYS before today, so the page stays bounded whatever the data.
+    """
+    ordered = sorted(dates)
+    start = ordered[0]
+    for index in range(min(len(ordered) - 1, int(len(ordered) * STRAY_SHARE))):
+        if (ordered[index + 1] - ordered[index]).days > STRAY_GAP_DAYS:
+            start = ordered[index + 1]
+    return max(start, today - timedelta(days=ALL_RANGE_MAX_DAYS - 1))

@@ -32,15 +32,59 @@ def test_a_second_check_in_today_edits_the_first(alice_client, alice):
     assert CheckIn.objects.get(owner=alice).mood == 5
 
 
-def test_a_check_in_for_a_day_that_has_one_is_refused_with_a_message(alice_client, alice):
-    yesterday = alice.profile.today() - timedelta(days=1)
-    make_checkin(alice, date=yesterday, mood=1)
+def test_back_filling_yesterday_leaves_todays_check_in_alone(alice_client, alice):
+    # Issue 9, item 1: today's check-in (mood 5), then "Another day" with yesterday (mood 2).
+    today = alice.profile.today()
+    yesterday = today - timedelta(days=1)
+    url = reverse("journal:checkin_today")
+    alice_client.post(url, {"date": today.isoformat(), "mood": "5", "sleep_quality": "7"})
+    response = alice_client.post(
+        url, {"date": yesterday.isoformat(), "mood": "2", "sleep_quality": "4"}, follow=True
+    )
+    stored = dict(CheckIn.objects.filter(owner=alice).values_list("date", "mood"))
+    assert stored == {today: 5, yesterday: 2}
+    assert f"Check-in saved for {yesterday:%-d %B %Y}".encode() in response.content
+
+
+def test_back_filling_with_htmx_keeps_today_and_says_which_day_was_saved(alice_client, alice):
+    today = alice.profile.today()
+    yesterday = today - timedelta(days=1)
+    make_checkin(alice, date=today, mood=5)
     response = alice_client.post(
         reverse("journal:checkin_today"),
-        {"date": yesterday.isoformat(), "mood": "5", "sleep_quality": "9"},
+        {"date": yesterday.isoformat(), "mood": "2", "sleep_quality": "4"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert f"Check-in saved for {yesterday:%-d %B %Y}".encode() in response.content
+    stored = dict(CheckIn.objects.filter(owner=alice).values_list("date", "mood"))
+    assert stored == {today: 5, yesterday: 2}
+
+
+def test_back_filling_a_day_that_has_a_check_in_edits_that_day_only(alice_client, alice):
+    today = alice.profile.today()
+    yesterday = today - timedelta(days=1)
+    make_checkin(alice, date=today, mood=5)
+    make_checkin(alice, date=yesterday, mood=1)
+    alice_client.post(
+        reverse("journal:checkin_today"),
+        {"date": yesterday.isoformat(), "mood": "4", "sleep_quality": "9"},
+    )
+    stored = dict(CheckIn.objects.filter(owner=alice).values_list("date", "mood"))
+    assert stored == {today: 5, yesterday: 4}
+
+
+def test_moving_a_check_in_onto_a_day_that_has_one_is_refused(alice_client, alice):
+    today = alice.profile.today()
+    yesterday = today - timedelta(days=1)
+    make_checkin(alice, date=today, mood=5)
+    older = make_checkin(alice, date=yesterday, mood=1)
+    response = alice_client.post(
+        reverse("journal:checkin_edit", args=[older.pk]),
+        {"date": today.isoformat(), "mood": "3", "sleep_quality": "9"},
     )
     assert b"already a check-in for that day" in response.content
-    assert CheckIn.objects.get(owner=alice).mood == 1
+    stored = dict(CheckIn.objects.filter(owner=alice).values_list("date", "mood"))
+    assert stored == {today: 5, yesterday: 1}
 
 
 @pytest.mark.parametrize(

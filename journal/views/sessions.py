@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -90,6 +91,8 @@ def session_detail(request, pk):
 @login_required
 def tag_why(request, pk, rule):
     """Why one tag was given: a fragment for htmx, a page of its own without JS."""
+    if not rule.isprintable():  # a NUL cannot even be looked up in PostgreSQL
+        raise Http404("No such rule.")
     session = owned_session(request, pk)
     tag = get_object_or_404(SessionTag, session=session, rule=rule)
     context = {

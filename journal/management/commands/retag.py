@@ -1,8 +1,7 @@
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from journal.services import retag
+from journal.services import retag_journal
 from journal.tagging import RULES_VERSION
 
 
@@ -20,8 +19,7 @@ class Command(BaseCommand):
                 raise CommandError(f"No user named {user!r}.")
         total = 0
         for person in people.iterator():
-            with transaction.atomic():
-                changed = retag(person)
+            changed = retag_journal(person)
             total += changed
             if changed or user:
                 self.stdout.write(f"{person.username}: {changed} tags changed")

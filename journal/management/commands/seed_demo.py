@@ -4,7 +4,7 @@ from django.db import transaction
 
 from journal.demo import build_history
 from journal.models import CheckIn, Session
-from journal.services import profile_for, save_imported
+from journal.services import clear_journal, profile_for, save_imported
 
 DEMO_PASSWORD = "move-and-feel-2026"  # noqa: S105 - a local demo account, printed on purpose
 
@@ -49,8 +49,7 @@ class Command(BaseCommand):
                 f"{user!r} already has a journal; give --replace to delete it and seed anew."
             )
         with transaction.atomic():
-            Session.objects.for_user(account).delete()
-            CheckIn.objects.for_user(account).delete()
+            clear_journal(account)
             profile = profile_for(account)
             profile.birth_year = 1988
             profile.resting_hr = 58
