@@ -124,15 +124,8 @@ def _iso(day: date) -> str:
 
 
 def feeling_change(feelings: list[dict], weekly: bool = False) -> Chart:
-    """Each session's change in feeling, by intensity; per week (means) on long ranges.
-
-    Sessions without both feelings (imported ones not rated yet) are left out.
-    """
-    feelings = [
-        row
-        for row in feelings
-        if row["feeling_before"] is not None and row["feeling_after"] is not None
-    ]
+    """Each rated session's change in feeling, by intensity; per week (means) on long ranges."""
+    feelings = [r for r in feelings if None not in (r["feeling_before"], r["feeling_after"])]
     if weekly:
         changes: dict[tuple, list] = defaultdict(list)
         for row in feelings:

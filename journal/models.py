@@ -188,8 +188,7 @@ class Session(models.Model):
         blank=True,
         validators=in_range(SESSION_RANGES, "effort"),
     )
-    # Optional in the data: the apps people import from never ask (imports.md 1);
-    # the session forms still require both.
+    # Optional in the data (imported sessions have none); the session forms still require both.
     feeling_before = models.SmallIntegerField(
         null=True, blank=True, validators=in_range(SESSION_RANGES, "feeling_before")
     )
@@ -218,12 +217,10 @@ class Session(models.Model):
         null=True, blank=True, validators=in_range(SESSION_RANGES, "reps_in_reserve")
     )
     note = models.TextField(blank=True, max_length=NOTE_MAX_LENGTH)
-    # Where an imported session came from ("" = logged here) and that app's own id
-    # for it, so that importing the same file twice adds nothing.
+    # The app an imported session came from ("" = logged here) and its id there (imports.md 1).
     source = models.CharField(max_length=10, blank=True)
     source_id = models.CharField(max_length=120, blank=True)
-    # "How did it feel?": the person chose not to rate this imported session.
-    feelings_dismissed = models.BooleanField(default=False)
+    feelings_dismissed = models.BooleanField(default=False)  # "How did it feel?" dismissed
     # Derived when the session is written (journal.tagging), never on read.
     intensity = models.CharField(max_length=8, choices=Intensity.choices, blank=True)
     intensity_source = models.CharField(max_length=4, blank=True)
@@ -400,5 +397,4 @@ class SessionTag(models.Model):
         return self.inputs.get("progress", "")
 
 
-# The import job lives in its own module to keep this one short.
-from journal.importjob import ImportJob  # noqa: E402, F401
+from journal.importjob import ImportJob  # noqa: E402, F401  (its own module, to keep this short)

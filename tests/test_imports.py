@@ -481,3 +481,33 @@ def test_two_imports_of_one_strava_file_at_once_add_each_session_once(tmp_path):
     assert Session.objects.filter(owner=alice).count() == 120
     assert sorted(r["sessions"] for r in reports) == [0, 120]
     assert sorted(r["skipped"] for r in reports) == [0, 120]
+
+
+def test_coming_back_to_the_account_page_leads_to_the_import_under_way(alice_client, alice):
+    job = job_of(upload(alice_client, "runs.csv", strava_csv(three_strava_rows())))
+    page = alice_client.get(reverse("journal:account")).content.decode()
+    assert "An import is under way (waiting for you to confirm)" in page
+    assert reverse("journal:import_job", args=[job.pk]) in page
+    confirm(alice_client, job)
+    page = alice_client.get(reverse("journal:account")).content.decode()
+    assert "An import is under way" not in page
+
+
+def test_cancelling_deletes_the_job_and_its_file_and_a_stale_preview_goes_by_itself(
+    alice_client, alice, settings
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    first = job_of(upload(alice_client, "a.csv", strava_csv(three_strava_rows())))
+    response = alice_client.post(reverse("journal:import_cancel", args=[first.pk]))
+    assert response.status_code == 302
+    assert not ImportJob.objects.filter(pk=first.pk).exists()
+    assert uploads_left(settings) == []
+
+    stale = job_of(upload(alice_client, "b.csv", strava_csv(three_strava_rows())))
+    ImportJob.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(days=2))
+    fresh = job_of(upload(alice_client, "c.csv", strava_csv(three_strava_rows())))
+    assert list(ImportJob.objects.values_list("pk", flat=True)) == [fresh.pk]
+    assert [p.name for p in uploads_left(settings)] == [ImportJob.objects.get().upload]

@@ -4,9 +4,12 @@ Each request only stores, reads or queues: the file is read by the
 background tasks (journal.tasks), so no request holds a worker for long.
 """
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,6 +19,7 @@ from journal.importjob import ImportJob
 from journal.uploads import ImportUploadHandler, content_length, limit_bytes, too_large_message
 
 Status = ImportJob.Status
+STALE_AFTER = timedelta(days=1)
 RECENT_JOBS = 5
 MULTIPART_SLACK = 64 * 1024  # the form's other fields and boundaries around the file
 
@@ -88,6 +92,12 @@ def _receive_upload(request, handler):
             f"The file is {stored.size / 2**20:.1f} MB; the limit for a Movement Journal file is "
             f"{exchange.MAX_IMPORT_BYTES // 2**20} MB. Nothing was imported.",
         )
+    # A preview nobody confirmed within a day is dropped with its file.
+    stale = ImportJob.objects.filter(
+        owner=request.user, status=Status.READY, created_at__lt=timezone.now() - STALE_AFTER
+    )
+    for old in stale:
+        tasks.forget(old)
     job = ImportJob.objects.create(
         owner=request.user,
         kind=found[0],
