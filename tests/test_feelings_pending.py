@@ -29,18 +29,20 @@ def test_imported_sessions_without_feelings_wait_in_one_collapsed_row(alice_clie
     imported(alice, 2, "a")
     imported(alice, 40, "b")
     page = alice_client.get(reverse("journal:dashboard")).content.decode()
-    start = page.index('id="feelings-pending"')
-    row = page[start : page.index("</section>", start)]
+    start = page.rindex("<details", 0, page.index('id="feelings-pending"'))
+    row = page[start : page.index("\n</details>", start)]
     assert "How did it feel?" in row
+    assert '<span class="count">2</span>' in row
     assert "2 imported sessions without feelings" in row
-    assert "<details>" in row  # collapsed until opened
+    assert " open" not in row[: row.index(">")]  # one collapsed row until opened
     assert "Stop asking about the 1 older than two weeks" in row
 
 
 def test_nothing_shows_when_every_session_has_its_feelings(alice_client, alice):
     make_session(alice)
     page = alice_client.get(reverse("journal:dashboard")).content.decode()
-    assert "How did it feel?" not in page
+    start = page.rindex("<details", 0, page.index('id="feelings-pending"'))
+    assert " hidden>" in page[start : page.index(">", start) + 1]
 
 
 def test_rating_an_imported_session_saves_both_feelings(alice_client, alice):
@@ -53,7 +55,7 @@ def test_rating_an_imported_session_saves_both_feelings(alice_client, alice):
     assert response["HX-Trigger"] == "journal-changed"
     session.refresh_from_db()
     assert (session.feeling_before, session.feeling_after, session.feeling_change) == (-1, 3, 4)
-    assert "How did it feel?" not in response.content.decode()
+    assert '<span class="count">0</span>' in response.content.decode()
 
 
 def test_a_rating_out_of_range_is_refused_next_to_the_session(alice_client, alice):

@@ -43,7 +43,8 @@ def _answer(request, message):
 
 @login_required
 def feelings_pending(request):
-    return render(request, PARTIAL, feelings_context(request.user))
+    expanded = request.GET.get("open") == "1"
+    return render(request, PARTIAL, feelings_context(request.user, expanded=expanded))
 
 
 @login_required

@@ -69,7 +69,14 @@ def test_upload_a_strava_zip_map_a_type_confirm_and_see_the_sessions(page, alice
     expect(recent.get_by_role("link", name="HIIT / intervals")).to_be_visible()
     expect(recent.get_by_role("link", name="Aerobic (run, ride, swim, row)")).to_have_count(2)
     feelings = page.locator("#feelings-pending")
-    expect(feelings).to_contain_text("3 imported sessions without feelings")
+    expect(feelings.locator(".count")).to_have_text("3")
+    feelings.get_by_text("How did it feel?").click()
+    feelings.get_by_text("HIIT / intervals on").click()
+    feelings.get_by_label("Feeling before").first.select_option("-1")
+    feelings.get_by_label("Feeling after").first.select_option("3")
+    feelings.get_by_role("button", name="Save feelings").first.click()
+    expect(page.locator("#feelings-pending .count")).to_have_text("2")
+    assert Session.objects.get(source_id="1003").feeling_after == 3
     assert sorted(Session.objects.values_list("source_id", "activity")) == [
         ("1001", "aerobic"),
         ("1002", "aerobic"),
