@@ -106,3 +106,15 @@ def journal_session(**fields) -> dict:
         "feeling_after": 2,
         **fields,
     }
+
+
+def garmin_csv(rows) -> bytes:
+    """rows: (day, activity type, "hh:mm:ss", distance in the account's unit)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Activity Type", "Date", "Favorite", "Title", "Distance", "Time", "Avg HR"])
+    for day, kind, duration, distance in rows:
+        writer.writerow(
+            [kind, f"{day.isoformat()} 07:30:00", "false", "Easy", distance, duration, "--"]
+        )
+    return out.getvalue().encode()

@@ -511,3 +511,31 @@ def test_cancelling_deletes_the_job_and_its_file_and_a_stale_preview_goes_by_its
     fresh = job_of(upload(alice_client, "c.csv", strava_csv(three_strava_rows())))
     assert list(ImportJob.objects.values_list("pk", flat=True)) == [fresh.pk]
     assert [p.name for p in uploads_left(settings)] == [ImportJob.objects.get().upload]
+
+
+def test_a_garmin_file_asks_its_distance_unit_and_the_preview_shows_the_choice(alice_client, alice):
+    from tests.import_files import garmin_csv
+
+    body = garmin_csv(
+        [(days_ago(4), "Running", "00:40:00", "5.00"), (days_ago(2), "Yoga", "30:00", "--")]
+    )
+    job = job_of(upload(alice_client, "Activities.csv", body))
+    job.refresh_from_db()
+    assert job.preview["asks_unit"] is True
+    page = alice_client.get(reverse("journal:import_job", args=[job.pk])).content.decode()
+    assert "Distances in this file are in" in page
+    assert "5.0 km" in page  # the profile's unit until the person says otherwise
+
+    # "Show the rows with these choices" reads the file again with the new unit.
+    alice_client.post(
+        reverse("journal:import_confirm", args=[job.pk]),
+        {"action": "update", "type_0": "aerobic", "type_1": "mobility:yoga", "distance_unit": "mi"},
+    )
+    job.refresh_from_db()
+    assert job.status == Status.READY
+    page = alice_client.get(reverse("journal:import_job", args=[job.pk])).content.decode()
+    assert "8.05 km" in page
+    confirm(alice_client, job, distance_unit="mi")
+    run = Session.objects.get(owner=alice, activity="aerobic")
+    assert run.distance_km == 8.05
+    assert Session.objects.get(owner=alice, activity="mobility").style == "yoga"
