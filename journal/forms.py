@@ -109,6 +109,10 @@ def scale_field(low, high, anchors, *, required=True, **kwargs) -> forms.TypedCh
     )
 
 
+def first_day(profile: Profile) -> str:
+    return validation.earliest_date(profile.birth_year, profile.today()).isoformat()
+
+
 def plausible_date(value: date, profile: Profile) -> date:
     validation.check_date(value, profile.today(), profile.birth_year)
     return value
@@ -171,7 +175,9 @@ class SessionForm(forms.ModelForm):
         km = self.instance.distance_km
         if km is not None:
             self.initial["distance"] = round(km / KM_PER_MILE if unit == "mi" else km, 2)
-        self.fields["date"].widget.attrs["max"] = profile.today().isoformat()
+        self.fields["date"].widget.attrs.update(
+            max=profile.today().isoformat(), min=first_day(profile)
+        )
         self.fields["minutes"].widget.attrs.update(min=1, max=SESSION_RANGES["minutes"][1])
         self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
 
@@ -242,7 +248,9 @@ class CheckInForm(forms.ModelForm):
                 self.fields[item] = scale_field(1, 5, ITEM_ANCHORS, required=False, label=label)
             else:
                 del self.fields[item]
-        self.fields["date"].widget.attrs["max"] = profile.today().isoformat()
+        self.fields["date"].widget.attrs.update(
+            max=profile.today().isoformat(), min=first_day(profile)
+        )
         self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
 
     def clean_date(self):

@@ -221,9 +221,9 @@ def save_checkin(checkin: CheckIn) -> CheckIn:
         if same_day.exclude(pk=checkin.pk).exists():
             raise CheckInDateTaken("There is already a check-in for that day; edit it instead.")
     else:
-        checkin.pk = same_day.values_list("pk", flat=True).first()
-        if checkin.pk:
-            checkin.created_at = same_day.values_list("created_at", flat=True).get()
+        existing = same_day.values_list("pk", "created_at").first()
+        if existing:
+            checkin.pk, checkin.created_at = existing
             checkin._state.adding = False
     checkin.save()
     return checkin

@@ -118,7 +118,10 @@ def test_a_sign_up_that_loses_the_race_for_a_username_gets_a_message(client):
     # The other sign-up commits between this one's check and its insert.
     User.objects.create_user("carol", password=PASSWORD)
     data = {"username": "carol", "password1": "a-long-pass-2026!", "password2": "a-long-pass-2026!"}
-    with mock.patch.object(SignUpForm, "clean_username", lambda form: form.data["username"]):
+    with (
+        mock.patch.object(SignUpForm, "clean_username", lambda form: form.data["username"]),
+        mock.patch.object(SignUpForm, "validate_unique", return_value=None),
+    ):
         response = client.post(reverse("signup"), data)
     assert response.status_code == 200
     assert b"A user with that username already exists" in response.content

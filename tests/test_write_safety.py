@@ -20,9 +20,9 @@ from tests.factories import make_checkin, make_session
 needs_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason=(
-        "needs PostgreSQL (DATABASE_URL=postgres://...): on SQLite the test database is "
-        "in memory and the live server shares one connection between its threads, so "
-        "concurrent writers cannot run against it"
+        "needs PostgreSQL (DATABASE_URL=postgres://...): the SQLite test database lives in "
+        "memory, where the live server's threads share one connection and other threads "
+        "get table-lock errors instead of waiting, so concurrent writers cannot be tested"
     ),
 )
 
