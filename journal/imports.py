@@ -216,9 +216,9 @@ def _row_dict(row, options: Options, today: date) -> dict:
     }
 
 
-def preview_dict(path, source: str, options: Options, profile) -> dict:
+def preview_dict(path, source: str, options: Options, profile, progress=None) -> dict:
     """The parsers' preview, as the job stores it (JSON) and the preview page shows it."""
-    found = importers.preview(path, source, options)
+    found = importers.preview(path, source, options, progress=progress)
     today = profile.today()
     return {
         "source": source,

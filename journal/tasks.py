@@ -72,7 +72,9 @@ def forget(job: ImportJob) -> None:
 def activity_preview(job: ImportJob) -> dict:
     profile = profile_for(job.owner)
     options = imports.make_options(profile, job.options)
-    return imports.preview_dict(job.upload_path, job.source, options, profile)
+    return imports.preview_dict(
+        job.upload_path, job.source, options, profile, progress=Progress(job.pk)
+    )
 
 
 @task()
@@ -123,7 +125,7 @@ def _run(job: ImportJob) -> dict:
 def run_import(job_id: int) -> None:
     # Claim the job: a second run of the same task finds it no longer queued.
     if not ImportJob.objects.filter(pk=job_id, status=Status.QUEUED).update(
-        status=Status.RUNNING, done=0
+        status=Status.RUNNING, done=0, total=None
     ):
         return
     job = ImportJob.objects.filter(pk=job_id).first()

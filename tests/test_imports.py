@@ -539,3 +539,26 @@ def test_a_garmin_file_asks_its_distance_unit_and_the_preview_shows_the_choice(a
     run = Session.objects.get(owner=alice, activity="aerobic")
     assert run.distance_km == 8.05
     assert Session.objects.get(owner=alice, activity="mobility").style == "yoga"
+
+
+def test_the_upload_still_needs_its_csrf_token_and_a_refused_one_leaves_no_file(alice, settings):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = upload(client, "activities.csv", strava_csv(three_strava_rows()))
+    assert response.status_code == 403
+    assert uploads_left(settings) == []
+    assert not ImportJob.objects.exists()
+
+
+def test_progress_is_stored_on_the_job_while_the_file_is_read(alice):
+    job = ImportJob.objects.create(owner=alice, kind="activities", source="strava")
+    progress = tasks.Progress(job.pk)
+    progress(10, 100)
+    job.refresh_from_db()
+    assert (job.done, job.total, job.percent) == (10, 100, 10)
+    progress(20, 100)  # stored only when half a second has passed since the last
+    progress(100, 100)  # the end always is
+    job.refresh_from_db()
+    assert (job.done, job.percent) == (100, 100)

@@ -142,7 +142,8 @@ def import_confirm(request, pk):
         return render(request, "journal/import_job.html", _job_context(job, form))
     job.options = form.options()
     job.status = Status.QUEUED if importing else Status.PREVIEWING
-    job.save(update_fields=["options", "status"])
+    job.done, job.total = 0, None
+    job.save(update_fields=["options", "status", "done", "total"])
     task = tasks.run_import if importing else tasks.prepare_import
     result = task.enqueue(job.pk)
     ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
