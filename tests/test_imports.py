@@ -562,3 +562,10 @@ def test_progress_is_stored_on_the_job_while_the_file_is_read(alice):
     progress(100, 100)  # the end always is
     job.refresh_from_db()
     assert (job.done, job.percent) == (100, 100)
+
+
+def test_posting_without_a_file_asks_for_one(alice_client):
+    response = alice_client.post(reverse("journal:import"), {"source": ""})
+    assert response.status_code == 200
+    assert "Choose a file to import." in response.content.decode()
+    assert not ImportJob.objects.exists()

@@ -64,8 +64,10 @@ def _receive_upload(request, handler):
     if handler.refused:
         return _start_page(request, form, handler.refused, status=413)
     stored = handler.stored
-    if stored is None or stored.size == 0:
-        return _start_page(request, form, "Choose a file to import (this one is empty).")
+    if stored is None:
+        return _start_page(request, form, "Choose a file to import.")
+    if stored.size == 0:
+        return _start_page(request, form, "The file is empty. Nothing was imported.")
     if not form.is_valid():
         return _start_page(request, form)
     chosen = form.cleaned_data["source"]
