@@ -8,7 +8,13 @@ import pytest
 
 from journal import importers
 from journal.importers import ImportedSession, Options, Rejected, UnreadableFile
-from tests.importer_files import APPLE_HEAD, apple_workout, apple_xml, zip_bytes
+from tests.importer_files import (
+    APPLE_HEAD,
+    apple_export_chunks,
+    apple_workout,
+    apple_xml,
+    zip_bytes,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -179,3 +185,16 @@ def test_other_xml_and_broken_xml_are_refused(tmp_path):
         rows(tmp_path, '<?xml version="1.0"?><gpx></gpx>')
     with pytest.raises(UnreadableFile, match="not well formed"):
         rows(tmp_path, APPLE_HEAD + apple_workout()[:-20])
+
+
+def test_progress_counts_bytes_of_the_xml_inside_the_zip_up_to_its_size(tmp_path):
+    xml = "".join(apple_export_chunks(3 << 20))
+    path = tmp_path / "export.zip"
+    path.write_bytes(zip_bytes({"apple_health_export/export.xml": xml}))
+    seen = []
+    list(importers.read(path, "apple", Options(time_zone=PARIS), lambda d, t: seen.append((d, t))))
+    size = len(xml.encode())
+    assert seen[-1] == (size, size)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert {t for _, t in seen} == {size}
+    assert len(seen) >= 3

@@ -185,3 +185,18 @@ def test_a_password_protected_zip_is_refused(tmp_path):
         data[at + offset] |= 0x1
     with pytest.raises(UnreadableFile, match="password"):
         read_all(write(tmp_path, "export.zip", bytes(data)), "strava")
+
+
+def test_a_zip_with_too_many_files_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(safety, "MAX_MEMBERS", 3)
+    members = {f"activities/{n}.gpx": "<gpx/>" for n in range(3)}
+    path = write(tmp_path, "export.zip", zip_bytes({"activities.csv": strava_csv({}), **members}))
+    with pytest.raises(UnreadableFile, match="more than 3 files"):
+        read_all(path, "strava")
+
+
+def test_a_zip_member_too_large_once_unpacked_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(safety, "MAX_MEMBER_BYTES", 1000)
+    path = write(tmp_path, "export.zip", zip_bytes({"activities.csv": strava_csv({}) * 5}))
+    with pytest.raises(UnreadableFile, match="too large to read"):
+        importers.detect(path, "export.zip")

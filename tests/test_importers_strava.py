@@ -118,6 +118,7 @@ def test_minutes_are_rounded_halves_up_and_at_least_one(tmp_path, seconds, minut
         ({"max_hr": "20"}, "a maximum heart rate of 20 is outside 25–250"),
         ({"rpe": "11"}, "an effort of 11 is outside 0–10"),
         ({"elapsed": "soon"}, "the elapsed time 'soon' is not a number"),
+        ({"max_hr": "1e+28"}, "the maximum heart rate '1e+28' is far too large"),
         ({"date": "yesterday"}, "the date 'yesterday' is not one Strava writes"),
         ({"description": "x" * 2000}, "the note is longer than 2000 characters"),
     ],

@@ -96,6 +96,8 @@ def number(text: str | None, what: str) -> Decimal | None:
         raise RowProblem(f"{what} {text[:30]!r} is not a number") from None
     if not value.is_finite():
         raise RowProblem(f"{what} {text[:30]!r} is not a number")
+    if value and value.adjusted() > 12:  # no value of ours has 13 digits before the point
+        raise RowProblem(f"{what} {text[:30]!r} is far too large")
     return value
 
 
