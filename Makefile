@@ -19,8 +19,12 @@ run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEBUG=1 $(BIN)/python manage.py seed_demo --if-empty
-	@echo "Movement Journal: http://$(HOST):$(PORT)/"
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Movement Journal: http://$(HOST):$(PORT)/ (imports run in manage.py db_worker beside it)"
+	@# The import worker runs in the background and stops when runserver does.
+	@DEBUG=1 $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT); status=$$?; \
+	kill $$worker 2>/dev/null; wait $$worker 2>/dev/null; exit $$status
 
 # The browser tests run in a pytest process of their own: on SQLite, Django's
 # live server shares the test database connection with its thread, and that

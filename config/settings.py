@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "journal",
     "content",
 ]
@@ -217,3 +219,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Background tasks (imports): django-tasks with its database backend, so no
+# other server is needed; run the worker with `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Imports: uploads wait here, outside STATIC_ROOT and MEDIA_ROOT, until their
+# import has run, and are refused above the size limit before being read whole.
+IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", BASE_DIR / "var" / "imports"))
+IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 1024)

@@ -124,7 +124,8 @@ def _iso(day: date) -> str:
 
 
 def feeling_change(feelings: list[dict], weekly: bool = False) -> Chart:
-    """Each session's change in feeling, by intensity; per week (means) on long ranges."""
+    """Each rated session's change in feeling, by intensity; per week (means) on long ranges."""
+    feelings = [r for r in feelings if None not in (r["feeling_before"], r["feeling_after"])]
     if weekly:
         changes: dict[tuple, list] = defaultdict(list)
         for row in feelings:

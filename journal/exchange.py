@@ -161,11 +161,17 @@ def export_csv_zip(user) -> bytes:
 # -- import -----------------------------------------------------------------
 
 
-def import_journal(user, raw: bytes) -> ImportReport:
-    """Validate the whole file, then write every valid new row in one transaction."""
+def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport:
+    """Validate the whole file, then write every valid new row in one transaction.
+
+    The file's profile replaces the person's only when `apply_profile` is true
+    (the web import asks first: journal.journal_preview).
+    """
     document = load_document(raw)
     profile = profile_for(user)
     profile_values = parse_profile(document.get("profile"), profile)
+    if not apply_profile:
+        profile_values = {}
     for name, value in profile_values.items():
         setattr(profile, name, value)
     today, birth_year = profile.today(), profile.birth_year

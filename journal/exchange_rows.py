@@ -34,8 +34,10 @@ from journal.models import (
 FORMAT = "movement-journal"
 VERSION = 1
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
-REQUIRED_SESSION = {"date", "activity", "minutes", "feeling_before", "feeling_after"}
-REQUIRED_CHECKIN = {"date", "mood", "sleep_quality"}
+# Feelings and sleep quality may be null: sessions and check-ins imported from
+# other apps have none (imports.md 1). Version-1 files that carry them still read.
+REQUIRED_SESSION = {"date", "activity", "minutes"}
+REQUIRED_CHECKIN = {"date", "mood"}
 
 
 class ImportRefused(Exception):

@@ -310,8 +310,12 @@ class SessionFilterForm(forms.Form):
         return cleaned
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="Journal file",
-        help_text="A Movement Journal JSON export (up to 20 MB).",
-    )
+class FeelingsForm(forms.ModelForm):
+    """'How did it feel?': the two feelings an imported session came without."""
+
+    feeling_before = scale_field(-5, 5, FEELING_ANCHORS, label="Feeling before")
+    feeling_after = scale_field(-5, 5, FEELING_ANCHORS, label="Feeling after")
+
+    class Meta:
+        model = Session
+        fields = ["feeling_before", "feeling_after"]

@@ -188,8 +188,13 @@ class Session(models.Model):
         blank=True,
         validators=in_range(SESSION_RANGES, "effort"),
     )
-    feeling_before = models.SmallIntegerField(validators=in_range(SESSION_RANGES, "feeling_before"))
-    feeling_after = models.SmallIntegerField(validators=in_range(SESSION_RANGES, "feeling_after"))
+    # Optional in the data (imported sessions have none); the session forms still require both.
+    feeling_before = models.SmallIntegerField(
+        null=True, blank=True, validators=in_range(SESSION_RANGES, "feeling_before")
+    )
+    feeling_after = models.SmallIntegerField(
+        null=True, blank=True, validators=in_range(SESSION_RANGES, "feeling_after")
+    )
     arousal_before = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=in_range(SESSION_RANGES, "arousal_before")
     )
@@ -212,6 +217,10 @@ class Session(models.Model):
         null=True, blank=True, validators=in_range(SESSION_RANGES, "reps_in_reserve")
     )
     note = models.TextField(blank=True, max_length=NOTE_MAX_LENGTH)
+    # The app an imported session came from ("" = logged here) and its id there (imports.md 1).
+    source = models.CharField(max_length=10, blank=True)
+    source_id = models.CharField(max_length=120, blank=True)
+    feelings_dismissed = models.BooleanField(default=False)  # "How did it feel?" dismissed
     # Derived when the session is written (journal.tagging), never on read.
     intensity = models.CharField(max_length=8, choices=Intensity.choices, blank=True)
     intensity_source = models.CharField(max_length=4, blank=True)
@@ -232,10 +241,21 @@ class Session(models.Model):
             ),
             # The quick-log form defaults to the activity of the last session logged.
             models.Index(fields=["owner", "created_at"], name="journal_session_last_logged"),
+            # The dashboard's "How did it feel?": imported sessions not rated yet.
+            models.Index(
+                fields=["owner", "date"],
+                condition=models.Q(feeling_after__isnull=True, feelings_dismissed=False),
+                name="journal_session_feelings_due",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "uuid"], name="journal_session_uuid_per_owner"
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "source", "source_id"],
+                condition=~Q(source_id=""),
+                name="journal_session_source_id_per_owner",
             ),
             models.CheckConstraint(
                 condition=Q(activity__in=Activity.values), name="journal_session_activity_valid"
@@ -264,7 +284,9 @@ class Session(models.Model):
         return None if self.effort is None else self.effort * self.minutes
 
     @property
-    def feeling_change(self) -> int:
+    def feeling_change(self) -> int | None:
+        if self.feeling_before is None or self.feeling_after is None:
+            return None
         return self.feeling_after - self.feeling_before
 
 
@@ -279,8 +301,9 @@ class CheckIn(models.Model):
     )
     date = models.DateField()
     mood = models.PositiveSmallIntegerField(validators=in_range(CHECKIN_RANGES, "mood"))
+    # Optional in the data (Daylio has none); the check-in form still asks.
     sleep_quality = models.PositiveSmallIntegerField(
-        validators=in_range(CHECKIN_RANGES, "sleep_quality")
+        null=True, blank=True, validators=in_range(CHECKIN_RANGES, "sleep_quality")
     )
     anxiety = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=in_range(CHECKIN_RANGES, "anxiety")
@@ -372,3 +395,6 @@ class SessionTag(models.Model):
     @property
     def progress(self) -> str:
         return self.inputs.get("progress", "")
+
+
+from journal.importjob import ImportJob  # noqa: E402, F401  (its own module, to keep this short)

@@ -248,3 +248,57 @@ def clear_journal(owner) -> None:
     begin_write(owner)
     Session.objects.for_user(owner).delete()
     CheckIn.objects.for_user(owner).delete()
+
+
+# -- imports from other apps (imports.md) -----------------------------------
+
+
+@transaction.atomic
+def save_imported_rows(owner, sessions: list[Session], checkins: list[CheckIn]) -> dict:
+    """Write an import's validated rows in one transaction and retag once.
+
+    Rows already in the journal are checked again here, under the owner's
+    lock, so the same file imported twice at once still adds each row once:
+    a session by (source, source id), a check-in by its date.
+    """
+    begin_write(owner)
+    present = set(
+        Session.objects.for_user(owner)
+        .filter(source__in={s.source for s in sessions})
+        .exclude(source_id="")
+        .values_list("source", "source_id")
+    )
+    days = set(CheckIn.objects.for_user(owner).values_list("date", flat=True))
+    new_sessions, new_checkins, skipped = [], [], []
+    for session in sessions:
+        key = (session.source, session.source_id)
+        if session.source_id and key in present:
+            skipped.append(session)
+            continue
+        present.add(key)
+        session.owner = owner
+        new_sessions.append(session)
+    for checkin in checkins:
+        if checkin.date in days:
+            skipped.append(checkin)
+            continue
+        days.add(checkin.date)
+        checkin.owner = owner
+        new_checkins.append(checkin)
+    Session.objects.bulk_create(new_sessions, batch_size=500)
+    CheckIn.objects.bulk_create(new_checkins, batch_size=500)
+    if new_sessions:
+        dates = [s.date for s in new_sessions]
+        retag(owner, min(dates), max(dates))
+    return {"sessions": new_sessions, "checkins": new_checkins, "skipped": skipped}
+
+
+@transaction.atomic
+def dismiss_feelings(owner, before: date) -> int:
+    """Stop asking how the imported sessions dated before `before` felt."""
+    begin_write(owner)
+    return (
+        Session.objects.for_user(owner)
+        .filter(feeling_after__isnull=True, feelings_dismissed=False, date__lt=before)
+        .update(feelings_dismissed=True)
+    )

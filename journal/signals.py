@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
 from journal.models import Profile
@@ -10,3 +10,13 @@ def create_profile(sender, instance, created, raw=False, **kwargs):
     """Every account has a profile from the start, so no page has to create one."""
     if created and not raw:
         Profile.objects.get_or_create(user=instance)
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL)
+def forget_imports(sender, instance, **kwargs):
+    """A deleted account leaves no upload, import job or queued import task behind."""
+    from journal.importjob import ImportJob
+    from journal.tasks import forget
+
+    for job in ImportJob.objects.filter(owner=instance):
+        forget(job)

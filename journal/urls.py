@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journal.views import account, checkins, dashboard, sessions, transfer
+from journal.views import account, checkins, dashboard, feelings, imports, sessions, transfer
 
 app_name = "journal"
 
@@ -16,6 +16,9 @@ urlpatterns = [
     path("sessions/<int:pk>/delete/", sessions.session_delete, name="session_delete"),
     path("sessions/<int:pk>/effort/", sessions.session_effort, name="session_effort"),
     path("sessions/<int:pk>/why/<str:rule>/", sessions.tag_why, name="tag_why"),
+    path("sessions/<int:pk>/feelings/", feelings.session_feelings, name="session_feelings"),
+    path("sessions/feelings/", feelings.feelings_pending, name="feelings_pending"),
+    path("sessions/feelings/dismiss/", feelings.feelings_dismiss, name="feelings_dismiss"),
     path("checkins/", checkins.checkin_list, name="checkin_list"),
     path("checkins/today/", checkins.checkin_today, name="checkin_today"),
     path("checkins/<int:pk>/edit/", checkins.checkin_edit, name="checkin_edit"),
@@ -26,5 +29,8 @@ urlpatterns = [
     path("account/delete/", account.account_delete, name="account_delete"),
     path("account/export.json", transfer.export_download, {"fmt": "json"}, name="export_json"),
     path("account/export.zip", transfer.export_download, {"fmt": "csv"}, name="export_csv"),
-    path("account/import/", transfer.import_upload, name="import"),
+    path("account/import/", imports.import_start, name="import"),
+    path("account/import/<int:pk>/", imports.import_job, name="import_job"),
+    path("account/import/<int:pk>/confirm/", imports.import_confirm, name="import_confirm"),
+    path("account/import/<int:pk>/cancel/", imports.import_cancel, name="import_cancel"),
 ]

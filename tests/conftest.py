@@ -38,3 +38,11 @@ def bob(db):
 def alice_client(client, alice):
     client.force_login(alice)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _imports_in_process(settings, tmp_path):
+    # Background tasks run where they are enqueued (one test runs the real
+    # database worker), and uploads go to a folder of the test's own.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.IMPORT_UPLOAD_DIR = tmp_path / "imports"

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from journal import exchange
+from journal.importjob import ImportJob
 from journal.models import CheckIn, Profile, Session
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +27,15 @@ def session(**fields) -> dict:
 
 
 def upload(client, content: bytes):
+    """Upload, confirm the preview when there is one, and return the import's final page."""
     file = SimpleUploadedFile("journal.json", content, content_type="application/json")
-    return client.post(reverse("journal:import"), {"file": file})
+    response = client.post(reverse("journal:import"), {"file": file})
+    if response.status_code != 302:
+        return response
+    job = ImportJob.objects.get(pk=int(response.url.rstrip("/").rsplit("/", 1)[1]))
+    if job.status == ImportJob.Status.READY:
+        client.post(reverse("journal:import_confirm", args=[job.pk]), {"action": "import"})
+    return client.get(response.url)
 
 
 def assert_nothing_imported(user):

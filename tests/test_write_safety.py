@@ -58,11 +58,15 @@ WRITES = {
     "profile": lambda c, u: _post(
         c, "profile_edit", {"time_zone": "Europe/Paris", "distance_unit": "mi"}
     ),
-    "import": lambda c, u: c.post(
-        reverse("journal:import"),
-        {"file": SimpleUploadedFile("j.json", exchange.export_json(u))},
-    ),
+    "import": lambda c, u: _import(c, u),
 }
+
+
+def _import(client, user):
+    """The web import: upload (the preview runs as a task), then confirm."""
+    upload = {"file": SimpleUploadedFile("j.json", exchange.export_json(user))}
+    job = client.post(reverse("journal:import"), upload).url.rstrip("/").rsplit("/", 1)[1]
+    return _post(client, "import_confirm", {"action": "import"}, [job])
 
 
 def _today(user) -> str:

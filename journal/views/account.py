@@ -30,7 +30,13 @@ def signup(request):
 
 @login_required
 def account(request):
-    return render(request, "journal/account.html", {"profile": profile_for(request.user)})
+    from journal.importjob import ImportJob
+
+    unfinished = ImportJob.objects.filter(owner=request.user).exclude(
+        status__in=[ImportJob.Status.DONE, ImportJob.Status.FAILED]
+    )
+    context = {"profile": profile_for(request.user), "unfinished_import": unfinished.first()}
+    return render(request, "journal/account.html", context)
 
 
 @login_required

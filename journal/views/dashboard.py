@@ -10,6 +10,7 @@ from journal.forms import CheckInForm, QuickSessionForm
 from journal.models import CheckIn, Session
 from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
 from journal.views.common import effects_by_slug
+from journal.views.feelings import feelings_context
 
 RECENT = 5
 PENDING_LIMIT = 10
@@ -123,6 +124,7 @@ def dashboard_page(request, quick_form=None, checkin_form=None):
         "quick_form": quick_form or quick_form_for(user, profile),
         "checkin_form": checkin_form or checkin_form_for(user, profile),
         **pending_context(user),
+        **feelings_context(user, profile),
         **week_context(user, profile),
         **chronic_context(user, profile, effects),
         **charts_context(user, profile, request.GET.get("range"), effects),

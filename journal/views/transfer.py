@@ -1,13 +1,8 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
 
 from journal import exchange
-from journal.forms import ImportForm
-from journal.views.common import changed
 
 
 @login_required
@@ -20,25 +15,3 @@ def export_download(request, fmt):
     response = HttpResponse(body, content_type=kind)
     response["Content-Disposition"] = f'attachment; filename="movement-journal-{stamp}.{name}"'
     return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def import_upload(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            if upload.size > exchange.MAX_IMPORT_BYTES:
-                raise exchange.ImportRefused(
-                    f"The file is {upload.size / 1_048_576:.1f} MB; the limit is "
-                    f"{exchange.MAX_IMPORT_BYTES // 1_048_576} MB."
-                )
-            report = exchange.import_journal(request.user, upload.read())
-        except exchange.ImportRefused as refusal:
-            form.add_error("file", f"{refusal} Nothing was imported.")
-        else:
-            messages.success(request, report.summary())
-    response = render(request, "journal/import.html", {"form": form, "report": report})
-    return changed(response) if report else response
