@@ -15,7 +15,13 @@ The package follows the spec's vocabulary, one room per job:
 This module is the public API; the modules' other names are the package's own business.
 """
 
-from journal.tagging.engine import affected_until, chronic_states, tag_history, tag_session
+from journal.tagging.engine import (
+    affected_until,
+    chronic_holds_by_date,
+    chronic_states,
+    tag_history,
+    tag_session,
+)
 from journal.tagging.explain import explain
 from journal.tagging.intensity import (
     ACTIVITIES,
@@ -88,6 +94,7 @@ __all__ = [
     "aerobic30",
     "aerobic_walk30",
     "affected_until",
+    "chronic_holds_by_date",
     "chronic_states",
     "classify",
     "endurance20",

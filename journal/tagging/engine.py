@@ -110,6 +110,43 @@ def tag_history(sessions: Iterable[SessionFacts], profile: ProfileFacts) -> dict
     return {s.facts.key: tagger.tags(s) for s in rated}
 
 
+def chronic_holds_by_date(
+    history: Iterable[SessionFacts],
+    profile: ProfileFacts,
+    effects: Iterable[str],
+    dates: Iterable[datetime.date],
+) -> dict[str, dict[datetime.date, bool]]:
+    """Whether each effect's chronic window predicate holds on each date, for Insights.
+
+    The same evaluation that makes a session's chronic tag "sustained", on any date, with or
+    without a session that day: every window ends on the date and counts the sessions dated
+    on or before it (effect-rules.md 0.5). An effect whose rule does not apply to the profile
+    (a sex-specific rule) holds on no date. One timeline for the whole history, and each
+    route's predicate once per date, so ten years of dates stay near-linear.
+    """
+    rules = {rule.effect: rule for rule in CHRONIC_RULES}
+    effects = list(effects)
+    unknown = [effect for effect in effects if effect not in rules]
+    if unknown:
+        raise ValueError(f"no chronic rule for {', '.join(unknown)}")
+    rated = sorted((rate(s, profile) for s in unique_sessions(history).values()), key=_day)
+    tagger = _Tagger(rated, profile)
+    applies = {rule.effect for rule in tagger.chronic}
+    dates = sorted(set(dates))
+    return {
+        effect: {
+            d: effect in applies
+            and any(ok for ok, _ in tagger.evaluation(rules[effect], d.toordinal()))
+            for d in dates
+        }
+        for effect in effects
+    }
+
+
+def _day(s: RatedSession) -> int:
+    return s.day
+
+
 def chronic_states(
     history: Iterable[SessionFacts], profile: ProfileFacts, today: datetime.date
 ) -> dict[str, str]:
