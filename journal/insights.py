@@ -167,9 +167,18 @@ def _in_range(d: date, start: date | None, end: date) -> bool:
 
 def chronic_dates(
     checkins: Mapping[date, Mapping[str, int | None]], start: date | None, end: date
-) -> list[date]:
-    """The dates on which the chronic predicates must be known: check-in dates in range."""
-    return sorted(d for d in checkins if _in_range(d, start, end))
+) -> dict[str, list[date]]:
+    """The dates on which each chronic effect's predicate must be known: the check-in dates
+    in range that record an outcome one of its claims reads (no other date is a unit)."""
+    wanted: dict[str, set[date]] = {effect: set() for effect in CHRONIC_EFFECTS}
+    for claim in CLAIMS:
+        if claim.kind == CHRONIC:
+            wanted[claim.effect].update(
+                d
+                for d, row in checkins.items()
+                if row.get(claim.outcome) is not None and _in_range(d, start, end)
+            )
+    return {effect: sorted(dates) for effect, dates in wanted.items()}
 
 
 def session_groups(

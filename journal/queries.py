@@ -5,11 +5,17 @@ pure and builds the chart payloads. Aggregation per day, week and activity
 type happens in SQL; rolling means and Foster's figures in journal.stats.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Case, Count, DateField, F, Func, IntegerField, Sum, When
 
+from journal import charts, insights, tagging
+from journal.caching import per_journal
 from journal.models import CheckIn, Intensity, Session, SessionTag
+from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, session_facts
+
+INSIGHT_SESSION_FIELDS = ("feeling_before", "feeling_after", "arousal_before", "arousal_after")
 
 MVPA_ACTIVITIES = ["aerobic", "hiit", "mixed", "walking"]  # effect-rules.md 0.3
 VIGOROUS_PLUS = [Intensity.VIGOROUS, Intensity.NEAR_MAX]
@@ -101,4 +107,81 @@ def weekly_tags(user, start: date | None) -> list[dict]:
         # COUNT(*), not COUNT(id): PostgreSQL then answers from the covering index alone.
         .annotate(sessions=Count("*"))
         .order_by("week", "effect")
+    )
+
+
+# --- Insights (insights.md): one read per input, the claims cached per person and range ----
+
+INSIGHT_RANGES = ("4w", "3m", "1y", "all")  # the dashboard's ranges (journal.charts.RANGES)
+INSIGHT_DEFAULT_RANGE = "all"  # the claims need many days; the whole journal is the default
+
+
+@dataclass(frozen=True)
+class InsightReport:
+    """The 16 claims for one range, and how much was logged in it (for the empty state)."""
+
+    range_key: str
+    start: date | None
+    results: list
+    sessions: int
+    checkins: int
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.sessions or self.checkins)
+
+
+def insight_sessions(user, since: date | None) -> list[dict]:
+    """Sessions from `since` (the range's start less the longest window, for the chronic
+    predicates): what the rules read, and the feelings the session claims compare."""
+    qs = _since(Session.objects.for_user(user), "date", since)
+    return list(qs.order_by("date", "id").values(*FACT_FIELDS, *INSIGHT_SESSION_FIELDS))
+
+
+def insight_tags(user, start: date | None) -> list[tuple[int, str]]:
+    """(session id, effect) of the acute tags the claims test, on sessions in the range."""
+    qs = SessionTag.objects.filter(
+        session__owner=user, timescale="acute", effect__in=insights.ACUTE_EFFECTS
+    )
+    return list(_since(qs, "session__date", start).values_list("session_id", "effect"))
+
+
+def _insight_report(user, profile, range_key: str, today: date) -> InsightReport:
+    start = charts.range_start(range_key, today)
+    rows = insight_sessions(user, start - LOOK_BACK if start else None)
+    effects: dict[int, set[str]] = {}
+    for session_id, effect in insight_tags(user, start):
+        effects.setdefault(session_id, set()).add(effect)
+    in_range = [row for row in rows if (start is None or row["date"] >= start)]
+    in_range = [row for row in in_range if row["date"] <= today]
+    sessions = [
+        insights.SessionRow(
+            date=row["date"],
+            effects=frozenset(effects.get(row["id"], ())),
+            **{field: row[field] for field in INSIGHT_SESSION_FIELDS},
+        )
+        for row in in_range
+    ]
+    checkins = {row.pop("date"): row for row in daily_checkins(user, start)}
+    chronic = tagging.chronic_holds_by_date(
+        session_facts(rows), profile_facts(profile), insights.chronic_dates(checkins, start, today)
+    )
+    return InsightReport(
+        range_key=range_key,
+        start=start,
+        results=insights.evaluate(sessions, checkins, chronic, start, today),
+        sessions=len(sessions),
+        checkins=sum(start is None or start <= d <= today for d in checkins),
+    )
+
+
+def insight_report(user, profile, range_key: str | None) -> InsightReport:
+    """The claims for a range ending today, computed once per journal version and day."""
+    if range_key not in INSIGHT_RANGES:
+        range_key = INSIGHT_DEFAULT_RANGE
+    today = profile.today()
+    return per_journal(
+        profile,
+        f"insights:{range_key}:{today.isoformat()}",
+        lambda: _insight_report(user, profile, range_key, today),
     )

@@ -98,7 +98,9 @@ def test_chronic_claims_read_the_predicate_on_every_check_in_day():
     # day(1) and day(3) have no session at all; the predicate still holds on day(3).
     holds = {day(0): True, day(1): False, day(2): False, day(3): True, day(4): True}
     assert chronic_groups(claim, holds, checkins, None, day(9)) == ([1, 4], [2, 3])
-    assert chronic_dates(checkins, day(1), day(3)) == [day(1), day(2), day(3)]
+    wanted = chronic_dates(checkins, day(1), day(3))
+    assert wanted["hpa_recalibration"] == [day(1), day(2), day(3)]
+    assert wanted["dopamine"] == []  # no check-in records motivation
 
 
 def test_evaluate_returns_the_sixteen_claims_in_order_with_what_is_missing():

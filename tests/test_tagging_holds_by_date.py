@@ -38,7 +38,7 @@ def regular(weeks: int, newest_ago: int = 0) -> list[SessionFacts]:
 
 def holds(history, effect, *agos, profile=NOBODY):
     dates = [DAY - datetime.timedelta(days=ago) for ago in agos]
-    out = chronic_holds_by_date(history, profile, [effect], dates)[effect]
+    out = chronic_holds_by_date(history, profile, {effect: dates})[effect]
     return [out[d] for d in dates]
 
 
@@ -69,7 +69,7 @@ def test_a_rule_that_does_not_apply_to_the_profile_holds_on_no_date():
 
 def test_an_unknown_effect_is_refused():
     with pytest.raises(ValueError, match="endorphins"):
-        chronic_holds_by_date([], ProfileFacts(), ["endorphins"], [DAY])
+        chronic_holds_by_date([], NOBODY, {"endorphins": [DAY]})
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -88,7 +88,7 @@ def test_it_agrees_with_the_status_of_every_chronic_tag(seed):
     ]
     effects = ["serotonin", "hpa_recalibration", "dopamine", "rx_5ht1a", "gaba"]
     dates = {s.date for s in history}
-    found = chronic_holds_by_date(history, ProfileFacts(), effects, dates)
+    found = chronic_holds_by_date(history, NOBODY, dict.fromkeys(effects, dates))
     tags = tag_history(history, ProfileFacts())
     compared = 0
     for s in history:

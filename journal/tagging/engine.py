@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from journal.tagging.acute import ACUTE_RULES
 from journal.tagging.chronic import CHRONIC_RULES, ChronicRule
@@ -113,10 +113,9 @@ def tag_history(sessions: Iterable[SessionFacts], profile: ProfileFacts) -> dict
 def chronic_holds_by_date(
     history: Iterable[SessionFacts],
     profile: ProfileFacts,
-    effects: Iterable[str],
-    dates: Iterable[datetime.date],
+    dates_by_effect: Mapping[str, Iterable[datetime.date]],
 ) -> dict[str, dict[datetime.date, bool]]:
-    """Whether each effect's chronic window predicate holds on each date, for Insights.
+    """Whether each effect's chronic window predicate holds on each of its dates, for Insights.
 
     The same evaluation that makes a session's chronic tag "sustained", on any date, with or
     without a session that day: every window ends on the date and counts the sessions dated
@@ -125,21 +124,19 @@ def chronic_holds_by_date(
     route's predicate once per date, so ten years of dates stay near-linear.
     """
     rules = {rule.effect: rule for rule in CHRONIC_RULES}
-    effects = list(effects)
-    unknown = [effect for effect in effects if effect not in rules]
+    unknown = [effect for effect in dates_by_effect if effect not in rules]
     if unknown:
         raise ValueError(f"no chronic rule for {', '.join(unknown)}")
     rated = sorted((rate(s, profile) for s in unique_sessions(history).values()), key=_day)
     tagger = _Tagger(rated, profile)
     applies = {rule.effect for rule in tagger.chronic}
-    dates = sorted(set(dates))
     return {
         effect: {
             d: effect in applies
             and any(ok for ok, _ in tagger.evaluation(rules[effect], d.toordinal()))
-            for d in dates
+            for d in sorted(set(dates))
         }
-        for effect in effects
+        for effect, dates in dates_by_effect.items()
     }
 
 
