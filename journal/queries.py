@@ -112,7 +112,8 @@ def weekly_tags(user, start: date | None) -> list[dict]:
 
 # --- Insights (insights.md): one read per input, the claims cached per person and range ----
 
-INSIGHT_RANGES = ("4w", "3m", "1y", "all")  # the dashboard's ranges (journal.charts.RANGES)
+INSIGHT_RANGES = tuple(charts.RANGES)  # the dashboard's ranges: 4w, 3m, 1y, all
+RANGE_LABELS = {key: label for key, (label, _days) in charts.RANGES.items()}
 INSIGHT_DEFAULT_RANGE = "all"  # the claims need many days; the whole journal is the default
 
 
