@@ -149,7 +149,7 @@ def summary(result: Result) -> str:
     f, outcome = result.figures, OUTCOMES[result.claim.outcome]
     if f is None:
         return ""
-    g = "not defined (no spread)" if f.hedges_g is None else f"{f.hedges_g:.2f}"
+    g = "not defined (no spread)" if f.hedges_g is None else signed(f.hedges_g)
     return (
         f"Difference {signed(f.difference)} {outcome.unit} (95% interval {signed(f.ci_low)} to "
         f"{signed(f.ci_high)}); {units(result, f.n_with)} with, {units(result, f.n_without)} "
@@ -171,7 +171,7 @@ def chart(result: Result, effect: str) -> dict | None:
         "ci_high": f.ci_high,
         "min": low - pad,
         "max": high + pad,
-        "axis": f"Difference ({OUTCOMES[result.claim.outcome].unit})",
+        "axis": "Difference in points (dashed line: no difference)",
         "verdict": result.verdict,
     }
 

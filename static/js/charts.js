@@ -172,6 +172,24 @@
     var text = cssVar("--text", "#333");
     var grid = cssVar("--border", "#ddd");
     var colour = cssVar(VERDICT[spec.verdict] || "--muted", "#5b6470");
+    // Zero, "no difference", is the line that matters: drawn whether or not it is a tick.
+    var zeroLine = {
+      id: "insightZero",
+      afterDatasetsDraw: function (chart) {
+        var x = chart.scales.x.getPixelForValue(0);
+        var area = chart.chartArea;
+        var ctx = chart.ctx;
+        ctx.save();
+        ctx.strokeStyle = text;
+        ctx.lineWidth = 2;
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(x, area.top);
+        ctx.lineTo(x, area.bottom);
+        ctx.stroke();
+        ctx.restore();
+      },
+    };
     new Chart(canvas, {
       type: "bar",
       data: {
@@ -213,11 +231,7 @@
             max: spec.max,
             title: { display: true, text: spec.axis, color: text },
             ticks: { color: text },
-            grid: {
-              // Zero, "no difference", is the line that matters.
-              color: function (ctx) { return ctx.tick && ctx.tick.value === 0 ? text : grid; },
-              lineWidth: function (ctx) { return ctx.tick && ctx.tick.value === 0 ? 2 : 1; },
-            },
+            grid: { color: grid },
           },
           y: { ticks: { color: text }, grid: { display: false } },
         },
@@ -226,6 +240,7 @@
           tooltip: { enabled: true },
         },
       },
+      plugins: [zeroLine],
     });
   }
 
