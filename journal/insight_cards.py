@@ -157,7 +157,7 @@ def summary(result: Result) -> str:
     )
 
 
-def chart(result: Result, effect: str) -> dict | None:
+def chart(result: Result) -> dict | None:
     """The difference with its 95% interval against zero, for static/js/charts.js."""
     f = result.figures
     if f is None:
@@ -239,7 +239,7 @@ def card(result: Result, effect_names: Mapping[str, str]) -> Card:
         without_label=without_label,
         summary=summary(result),
         missing=missing(result, effect),
-        chart=chart(result, effect),
+        chart=chart(result),
         unit=OUTCOMES[result.claim.outcome].unit,
         numbers=numbers(result),
     )
@@ -247,11 +247,3 @@ def card(result: Result, effect_names: Mapping[str, str]) -> Card:
 
 def cards(results: Sequence[Result], effect_names: Mapping[str, str]) -> list[Card]:
     return [card(r, effect_names) for r in results]
-
-
-def by_kind(all_cards: Sequence[Card]) -> list[tuple[str, list[Card]]]:
-    """The cards under the three headings, in the order of insights.md section 2."""
-    return [
-        (heading, [c for c in all_cards if c.result.claim.kind == kind])
-        for kind, heading in KIND_HEADINGS.items()
-    ]

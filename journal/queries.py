@@ -10,7 +10,7 @@ from datetime import date
 
 from django.db.models import Case, Count, DateField, F, Func, IntegerField, Sum, When
 
-from journal import charts, insights, tagging
+from journal import charts, holds_cache, insights
 from journal.caching import per_journal
 from journal.models import CheckIn, Intensity, Session, SessionTag
 from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, session_facts
@@ -164,7 +164,7 @@ def _insight_report(user, profile, range_key: str, today: date) -> InsightReport
         for row in in_range
     ]
     checkins = {row.pop("date"): row for row in daily_checkins(user, start)}
-    chronic = tagging.chronic_holds_by_date(
+    chronic = holds_cache.chronic_holds(
         session_facts(rows), profile_facts(profile), insights.chronic_dates(checkins, start, today)
     )
     return InsightReport(
