@@ -9,9 +9,12 @@ database with ten years of demo data for one person (about 5,000 sessions and
   retag the whole history (all tags rewritten, and a no-change pass);
 - dashboard: median server time of the dashboard per range against two
   trivial views on the same in-process server, /healthz (no session, no
-  template) and a logged-in placeholder page (/insights/: session, user and
+  template) and a light logged-in page (/account/: session, user, profile and
   the base template), the ratios, the query count, and the first-load
-  transfer size (HTML + CSS + JS, gzip as served).
+  transfer size (HTML + CSS + JS, gzip as served);
+- insights: the Insights page per range, cold (nothing cached), after a write
+  (the journal version moved on, the chronic predicates' chunks still cached)
+  and cached, against /healthz and the dashboard, with its query count.
 
 Figures are printed, never asserted: they depend on the machine.
 """
@@ -116,9 +119,10 @@ def measure() -> None:
     client = Client()
     client.force_login(user)
     trivial = median_ms(lambda: client.get("/healthz"))
-    page = median_ms(lambda: client.get("/insights/"))
+    page = median_ms(lambda: client.get("/account/"))
     print(f"  trivial view (/healthz):   {trivial:8.2f} ms")
-    print(f"  logged-in page (/insights/): {page:6.2f} ms")
+    print(f"  logged-in page (/account/): {page:7.2f} ms")
+    dashboards = {}
     for range_key in ["4w", "3m", "1y", "all"]:
         url = f"/?range={range_key}"
         server = median_ms(lambda url=url: client.get(url))
@@ -126,6 +130,7 @@ def measure() -> None:
             response = client.get(url)
         assert response.status_code == 200, response.status_code
         html = gzip.compress(response.content, 9)
+        dashboards[range_key] = server
         print(
             f"  dashboard range={range_key:<4} {server:8.1f} ms  ratio {server / trivial:6.1f}x "
             f"(vs page {server / page:5.1f}x)  "
@@ -147,6 +152,47 @@ def measure() -> None:
         f"  first load (default range, gzip): HTML {first_load_html / 1024:.1f} KB + "
         f"{len(set(assets))} static files {asset_bytes / 1024:.1f} KB = {total / 1024:.1f} KB"
     )
+    measure_insights(client, user, trivial, dashboards)
+
+
+def measure_insights(client, user, trivial: float, dashboards: dict) -> None:
+    """The Insights page (issue 11) per range: cold, after a write, cached."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.db.models import F
+    from django.test.utils import CaptureQueriesContext
+
+    from journal.models import Profile
+
+    # The first computation in a process imports scipy.stats; a server pays that once.
+    start = time.perf_counter()
+    client.get("/insights/?range=all")
+    print(f"  insights, first in process (scipy import): {time.perf_counter() - start:.2f} s")
+
+    def after_a_write(url):
+        # What a write does to the caches: the journal version moves on.
+        Profile.objects.filter(user=user).update(journal_version=F("journal_version") + 1)
+        return client.get(url)
+
+    def cold(url):
+        cache.clear()  # sessions live in the database, so the login survives
+        return client.get(url)
+
+    for range_key in ["4w", "3m", "1y", "all"]:
+        url = f"/insights/?range={range_key}"
+        cold_ms = median_ms(lambda url=url: cold(url), 5)
+        written_ms = median_ms(lambda url=url: after_a_write(url), 5)
+        cached_ms = median_ms(lambda url=url: client.get(url))
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, response.status_code
+        dashboard = dashboards.get(range_key)
+        print(
+            f"  insights range={range_key:<4} cold {cold_ms:7.1f} ms, after a write "
+            f"{written_ms:7.1f} ms, cached {cached_ms:6.1f} ms (ratio {cached_ms / trivial:5.1f}x; "
+            f"dashboard {dashboard:6.1f} ms)  {len(queries):2d} queries"
+        )
 
 
 def run(label: str, url: str, static_root: str) -> None:

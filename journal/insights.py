@@ -122,6 +122,11 @@ def t_quantile(probability: float, df: float) -> float:
     return float(t.ppf(probability, df))
 
 
+def warm_up() -> None:
+    """Import scipy.stats now (a server calls this when a worker starts)."""
+    t_quantile(0.975, 10)
+
+
 def welch(with_: Sequence[float], without: Sequence[float]) -> Welch | None:
     """Welch's difference of means with its 95% interval and Hedges' g; None under the guard."""
     n1, n0 = len(with_), len(without)
