@@ -18,7 +18,10 @@ session's date) to [start, end]; the caller's predicate windows still look back 
 Where insights.md is silent, the reading that makes a verdict less confident is chosen:
 - the interval must lie strictly above (or below) zero: an end exactly on 0 is "unclear";
 - under the guard (n < 3 on a side) no mean is reported either ("nothing is computed");
-- with se = 0 the degrees of freedom are 0/0 and left out (None), as is g (s_p = 0 too).
+- with se = 0 the degrees of freedom are 0/0 and left out (None), as is g (s_p = 0 too);
+- a next-day unit is any date d whose next-day check-in has the outcome, days before the
+  first session included (they are days without the tag, as rest days are);
+- the range ends today (the owner's local date): nothing dated later is a unit.
 """
 
 from __future__ import annotations
