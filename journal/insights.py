@@ -33,6 +33,7 @@ from datetime import date, timedelta
 
 MIN_PER_SIDE = 3  # Bearable's minimum on each side (insights.md section 3)
 CONFIDENCE = 0.95
+ONE_DAY = timedelta(days=1)
 
 SESSION, NEXT_DAY, CHRONIC = "session", "next_day", "chronic"
 UP, DOWN = "up", "down"
@@ -212,7 +213,7 @@ def next_day_groups(
     """`tagged_dates`: the dates on which at least one session carries the claim's effect."""
     with_, without = [], []
     for checked, row in checkins.items():
-        value, d = row.get(claim.outcome), checked - timedelta(days=1)
+        value, d = row.get(claim.outcome), checked - ONE_DAY
         if value is None or not _in_range(d, start, end):
             continue
         (with_ if d in tagged_dates else without).append(value)
@@ -290,6 +291,11 @@ def evaluate(
     `checkins` maps a date to that day's check-in (outcome name -> value or None);
     `chronic` maps each of CHRONIC_EFFECTS to its predicate on every `chronic_dates(...)`.
     """
+    # The range is applied once here, not once per claim: ten years are 3,000+ check-ins.
+    sessions = [s for s in sessions if _in_range(s.date, start, end)]
+    next_day = {c: row for c, row in checkins.items() if _in_range(c - ONE_DAY, start, end)}
+    same_day = {d: row for d, row in checkins.items() if _in_range(d, start, end)}
+    anything = (None, date.max)
     tagged: dict[str, set[date]] = {effect: set() for effect in ACUTE_EFFECTS}
     for s in sessions:
         for effect in s.effects & tagged.keys():
@@ -297,11 +303,11 @@ def evaluate(
     results = []
     for claim in CLAIMS:
         if claim.kind == SESSION:
-            with_, without = session_groups(claim, sessions, start, end)
+            with_, without = session_groups(claim, sessions, *anything)
         elif claim.kind == NEXT_DAY:
-            with_, without = next_day_groups(claim, tagged[claim.effect], checkins, start, end)
+            with_, without = next_day_groups(claim, tagged[claim.effect], next_day, *anything)
         else:
-            with_, without = chronic_groups(claim, chronic[claim.effect], checkins, start, end)
+            with_, without = chronic_groups(claim, chronic[claim.effect], same_day, *anything)
         figures = welch(with_, without)
         results.append(
             Result(claim, len(with_), len(without), figures, verdict(figures, claim.direction))

@@ -153,8 +153,7 @@ def _insight_report(user, profile, range_key: str, today: date) -> InsightReport
     effects: dict[int, set[str]] = {}
     for session_id, effect in insight_tags(user, start):
         effects.setdefault(session_id, set()).add(effect)
-    in_range = [row for row in rows if (start is None or row["date"] >= start)]
-    in_range = [row for row in in_range if row["date"] <= today]
+    in_range = [row for row in rows if (start is None or start <= row["date"] <= today)]
     sessions = [
         insights.SessionRow(
             date=row["date"],
