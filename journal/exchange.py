@@ -326,12 +326,17 @@ def parse_profile(data) -> dict:
     return values
 
 
-def load_document(raw: bytes) -> dict:
-    if len(raw) > MAX_IMPORT_BYTES:
+def refuse_if_too_large(size: int) -> None:
+    """The one size check of an import; callers that know the size run it before reading."""
+    if size > MAX_IMPORT_BYTES:
         raise ImportRefused(
-            f"The file is {len(raw) / 1_048_576:.1f} MB; the limit is "
+            f"The file is {size / 1_048_576:.1f} MB; the limit is "
             f"{MAX_IMPORT_BYTES // 1_048_576} MB."
         )
+
+
+def load_document(raw: bytes) -> dict:
+    refuse_if_too_large(len(raw))
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
