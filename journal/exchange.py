@@ -67,6 +67,15 @@ class ImportRefused(Exception):
     """The whole file is unusable (not JSON, wrong format or version, too large)."""
 
 
+def refuse_if_too_large(size: int) -> None:
+    """The one size check of an import; callers that know the size run it before reading."""
+    if size > MAX_IMPORT_BYTES:
+        raise ImportRefused(
+            f"The file is {size / 1_048_576:.1f} MB; the limit is "
+            f"{MAX_IMPORT_BYTES // 1_048_576} MB."
+        )
+
+
 @dataclass
 class ImportReport:
     imported_sessions: int = 0
@@ -324,15 +333,6 @@ def parse_profile(data) -> dict:
     except RowError as error:
         raise ImportRefused(f"The profile is invalid: {error}.") from None
     return values
-
-
-def refuse_if_too_large(size: int) -> None:
-    """The one size check of an import; callers that know the size run it before reading."""
-    if size > MAX_IMPORT_BYTES:
-        raise ImportRefused(
-            f"The file is {size / 1_048_576:.1f} MB; the limit is "
-            f"{MAX_IMPORT_BYTES // 1_048_576} MB."
-        )
 
 
 def load_document(raw: bytes) -> dict:
