@@ -39,6 +39,16 @@ FORMAT = "movement-journal"
 VERSION = 1
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
+
+def refuse_if_too_large(size: int) -> None:
+    """The one size check of an import; callers that know the size run it before reading."""
+    if size > MAX_IMPORT_BYTES:
+        raise ImportRefused(
+            f"The file is {size / 1_048_576:.1f} MB; the limit is "
+            f"{MAX_IMPORT_BYTES // 1_048_576} MB."
+        )
+
+
 SESSION_FIELDS = [
     "id",
     "date",
@@ -65,15 +75,6 @@ REQUIRED_CHECKIN = {"date", "mood", "sleep_quality"}
 
 class ImportRefused(Exception):
     """The whole file is unusable (not JSON, wrong format or version, too large)."""
-
-
-def refuse_if_too_large(size: int) -> None:
-    """The one size check of an import; callers that know the size run it before reading."""
-    if size > MAX_IMPORT_BYTES:
-        raise ImportRefused(
-            f"The file is {size / 1_048_576:.1f} MB; the limit is "
-            f"{MAX_IMPORT_BYTES // 1_048_576} MB."
-        )
 
 
 @dataclass
