@@ -39,16 +39,6 @@ FORMAT = "movement-journal"
 VERSION = 1
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
-
-def refuse_if_too_large(size: int) -> None:
-    """The one size check of an import; callers that know the size run it before reading."""
-    if size > MAX_IMPORT_BYTES:
-        raise ImportRefused(
-            f"The file is {size / 1_048_576:.1f} MB; the limit is "
-            f"{MAX_IMPORT_BYTES // 1_048_576} MB."
-        )
-
-
 SESSION_FIELDS = [
     "id",
     "date",
@@ -337,7 +327,11 @@ def parse_profile(data) -> dict:
 
 
 def load_document(raw: bytes) -> dict:
-    refuse_if_too_large(len(raw))
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportRefused(
+            f"The file is {len(raw) / 1_048_576:.1f} MB; the limit is "
+            f"{MAX_IMPORT_BYTES // 1_048_576} MB."
+        )
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -333,3 +333,13 @@ class ImportForm(forms.Form):
         label="Journal file",
         help_text=f"A Movement Journal JSON export (up to {MAX_IMPORT_BYTES // 1_048_576} MB).",
     )
+
+    def clean_file(self):
+        # Checked before the file is read; the importer checks the bytes it is given again.
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 1_048_576:.1f} MB; the limit is "
+                f"{MAX_IMPORT_BYTES // 1_048_576} MB. Nothing was imported."
+            )
+        return upload
