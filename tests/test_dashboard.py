@@ -82,7 +82,9 @@ def test_a_new_journal_version_recomputes_charts_and_long_term_card(
     assert "<dt>Building</dt>" not in _chronic_card(before)
     # A session written without going through journal.services changes no version, so
     # the cached page stays as it was: the version is the only thing the cache trusts.
-    make_session(alice, activity="aerobic", minutes=40, effort=4)
+    make_session(
+        alice, save=save_directly, activity="aerobic", minutes=40, effort=4, intensity="moderate"
+    )
     stale = alice_client.get(url)
     assert _chronic_card(stale) == _chronic_card(before)
     assert 'id="chart-data-feeling-change"' not in stale.content.decode()
@@ -102,6 +104,11 @@ def test_renamed_effects_show_at_once_on_a_cached_dashboard(alice_client, alice)
     labels = [ds["label"] for ds in timeline["datasets"]]
     assert "Drive and reward" in labels
     assert "Dopamine" not in labels
+
+
+def save_directly(session):
+    session.save()
+    return session
 
 
 def _chronic_card(response) -> str:
