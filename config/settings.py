@@ -100,7 +100,8 @@ TEMPLATES = [
     },
 ]
 
-# Form widgets may be overridden from templates/ (the tap-friendly scales).
+# Form templates resolve through TEMPLATES, so templates/ may override Django's own. None
+# does today: the tap-friendly scales render in Python (journal.forms.ScaleWidget).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite in the project folder unless DATABASE_URL says otherwise. Server

@@ -13,6 +13,7 @@ digest of content it reads), because only the journal version is added here.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from typing import TypeVar
@@ -28,6 +29,14 @@ TIMEOUT = 24 * 60 * 60
 
 _MISSING = object()
 logger = logging.getLogger(__name__)
+
+
+def digest(value) -> str:
+    """A short, stable fingerprint of a value's repr (dicts are compared sorted), for the
+    parts of a name that are too long to spell out, such as content a page reads."""
+    if isinstance(value, dict):
+        value = sorted(value.items())
+    return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()
 
 
 def journal_key(profile, name: str) -> str:

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
+from journal.exchange import MAX_IMPORT_BYTES
 from journal.models import (
     CHECKIN_ITEMS,
     PROFILE_FIELDS,
@@ -330,5 +331,15 @@ class SessionFilterForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="Journal file",
-        help_text="A Movement Journal JSON export (up to 20 MB).",
+        help_text=f"A Movement Journal JSON export (up to {MAX_IMPORT_BYTES // 1_048_576} MB).",
     )
+
+    def clean_file(self):
+        # Checked before the file is read; the importer checks the bytes it is given again.
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 1_048_576:.1f} MB; the limit is "
+                f"{MAX_IMPORT_BYTES // 1_048_576} MB. Nothing was imported."
+            )
+        return upload

@@ -12,13 +12,14 @@ from django.db.models import Case, Count, DateField, F, Func, IntegerField, Sum,
 
 from journal import charts, holds_cache, insights
 from journal.caching import per_journal
-from journal.models import CheckIn, Intensity, Session, SessionTag
+from journal.models import CHECKIN_ITEMS, CheckIn, Session, SessionTag
 from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, session_facts
+from journal.tagging import MODERATE, MVPA_ACTIVITIES, VIGOROUS, VIGOROUS_WEIGHT, Intensity
 
 INSIGHT_SESSION_FIELDS = ("feeling_before", "feeling_after", "arousal_before", "arousal_after")
 
-MVPA_ACTIVITIES = ["aerobic", "hiit", "mixed", "walking"]  # effect-rules.md 0.3
-VIGOROUS_PLUS = [Intensity.VIGOROUS, Intensity.NEAR_MAX]
+MODERATE_PLUS = [level.slug for level in Intensity if level >= MODERATE]
+VIGOROUS_PLUS = [level.slug for level in Intensity if level >= VIGOROUS]
 
 
 class WeekStart(Func):
@@ -54,22 +55,18 @@ def session_feelings(user, start: date | None) -> list[dict]:
 def daily_checkins(user, start: date | None) -> list[dict]:
     """mood-stress and outcomes-by-activity: the check-ins in the range."""
     qs = _since(CheckIn.objects.for_user(user), "date", start)
-    return list(
-        qs.order_by("date").values(
-            "date", "mood", "sleep_quality", "anxiety", "energy", "motivation", "focus", "stress"
-        )
-    )
+    return list(qs.order_by("date").values("date", "mood", "sleep_quality", *CHECKIN_ITEMS))
 
 
 def weekly_moderate_minutes(user, start: date | None) -> list[dict]:
     """weekly-minutes: moderate-equivalent minutes per week and activity type, in SQL.
 
-    Vigorous-or-harder minutes count twice [PAG18]; only the activity types
-    that count toward the guideline, at moderate or harder, are summed.
+    The same sum as journal.tagging's mvpa window function: only the activity
+    types that count toward the guideline, at moderate or harder, with
+    vigorous-or-harder minutes weighted.
     """
     qs = _since(Session.objects.for_user(user), "date", start).filter(
-        activity__in=MVPA_ACTIVITIES,
-        intensity__in=[Intensity.MODERATE, *VIGOROUS_PLUS],
+        activity__in=MVPA_ACTIVITIES, intensity__in=MODERATE_PLUS
     )
     return list(
         qs.annotate(week=WeekStart("date"))
@@ -77,7 +74,7 @@ def weekly_moderate_minutes(user, start: date | None) -> list[dict]:
         .annotate(
             minutes=Sum(
                 Case(
-                    When(intensity__in=VIGOROUS_PLUS, then=F("minutes") * 2),
+                    When(intensity__in=VIGOROUS_PLUS, then=F("minutes") * VIGOROUS_WEIGHT),
                     default=F("minutes"),
                     output_field=IntegerField(),
                 )

@@ -21,6 +21,12 @@ def _plain_static_storage(settings, _static_root):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # The production hasher is slow on purpose; tests make hundreds of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     # A rolled-back test can leave a user id to be reused by the next one (SQLite), so no
     # cached page may outlive its test.

@@ -49,6 +49,10 @@ class Intensity(IntEnum):
     def slug(self) -> str:
         return self.name.lower()
 
+    @property
+    def label(self) -> str:
+        return "Near maximal" if self is Intensity.NEAR_MAX else self.name.capitalize()
+
 
 LIGHT, MODERATE, VIGOROUS, NEAR_MAX = Intensity
 

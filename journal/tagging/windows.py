@@ -22,12 +22,8 @@ from journal.tagging.intensity import (
     RESISTANCE,
     VIGOROUS,
     WALKING,
-    ProfileFacts,
     RatedSession,
-    SessionFacts,
     at_least,
-    rate,
-    unique_sessions,
 )
 
 WINDOW_DAYS = 84  # the longest window (W84); no tag looks further back
@@ -35,8 +31,14 @@ WINDOW_DAYS = 84  # the longest window (W84); no tag looks further back
 # Per-session filters of the spec (0.3 and the 0.5 contributing-filter table). Each is also a
 # per-day flag of the timeline: a day matches when one of its sessions does.
 
-MVPA_ACTIVITIES = frozenset({AEROBIC, HIIT, MIXED, WALKING})
-ENDURANCE_ACTIVITIES = frozenset({AEROBIC, HIIT, MIXED})
+# The activities whose minutes count toward the weekly guideline (the mvpa filter) [PAG18],
+# in the order the charts list them; and those that count as endurance work.
+MVPA_ACTIVITIES = (AEROBIC, HIIT, MIXED, WALKING)
+ENDURANCE_ACTIVITIES = (AEROBIC, HIIT, MIXED)
+# A vigorous-or-harder minute counts as this many moderate minutes [PAG18].
+VIGOROUS_WEIGHT = 2
+# Moderate-equivalent minutes a week that REGULAR_MOD asks for, and the charts draw [WHO20].
+GUIDELINE_MINUTES = 150
 
 
 def moderate_plus(s: RatedSession) -> bool:
@@ -101,7 +103,7 @@ def moderate_equivalent(s: RatedSession) -> int:
     """mvpa minutes: moderate once, vigorous or harder twice [PAG18]."""
     if not mvpa_session(s):
         return 0
-    return s.minutes * (2 if s.intensity >= VIGOROUS else 1)
+    return s.minutes * (VIGOROUS_WEIGHT if s.intensity >= VIGOROUS else 1)
 
 
 # --- windows (0.3, 0.5) ---------------------------------------------------------------------
@@ -126,14 +128,6 @@ class Timeline:
         self.active_days = [
             d for d, row in zip(self.days, rows, strict=True) if any(map(moderate_plus, row))
         ]
-
-    @classmethod
-    def of(cls, sessions: Iterable[SessionFacts], profile: ProfileFacts) -> Timeline:
-        """A timeline of raw session facts (classified here), e.g. for charts and tests."""
-        return cls(rate(s, profile) for s in unique_sessions(sessions).values())
-
-    def window(self, end: datetime.date, weeks: int) -> Window:
-        return Window(self, end, weeks)
 
 
 class Window:
@@ -262,7 +256,7 @@ def CONSISTENT(w28: Window) -> tuple[Check, ...]:
 
 def REGULAR_MOD(w28: Window) -> tuple[Check, ...]:
     """mvpa(W28) >= 150 and CONSISTENT [WHO20]."""
-    return (mvpa_at_least(w28, 150), *CONSISTENT(w28))
+    return (mvpa_at_least(w28, GUIDELINE_MINUTES), *CONSISTENT(w28))
 
 
 def AEROBIC_REG(w28: Window) -> tuple[Check, ...]:

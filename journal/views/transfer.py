@@ -30,11 +30,6 @@ def import_upload(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            if upload.size > exchange.MAX_IMPORT_BYTES:
-                raise exchange.ImportRefused(
-                    f"The file is {upload.size / 1_048_576:.1f} MB; the limit is "
-                    f"{exchange.MAX_IMPORT_BYTES // 1_048_576} MB."
-                )
             report = exchange.import_journal(request.user, upload.read())
         except exchange.ImportRefused as refusal:
             form.add_error("file", f"{refusal} Nothing was imported.")
