@@ -9,9 +9,13 @@ database with ten years of demo data for one person (about 5,000 sessions and
   retag the whole history (all tags rewritten, and a no-change pass);
 - dashboard: median server time of the dashboard per range against two
   trivial views on the same in-process server, /healthz (no session, no
-  template) and a logged-in placeholder page (/insights/: session, user and
-  the base template), the ratios, the query count, and the first-load
+  template) and a light logged-in page (/account/: session, user, profile and
+  the base template), the ratios and the query count, each twice: warm (a
+  repeat view, its charts and long-term card cached) and cold (the first view
+  after a write, which changes the journal version); then the first-load
   transfer size (HTML + CSS + JS, gzip as served).
+
+Each part is a function of `Bench` listed in PARTS: add a page by adding one.
 
 Figures are printed, never asserted: they depend on the machine.
 """
@@ -24,10 +28,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
+from functools import cached_property
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+# One database per run, so benchmarks started side by side do not drop each other's.
+BENCH_DB = f"movement_journal_bench_{os.getpid()}"
 REPEATS = int(os.environ.get("BENCH_REPEATS", "15"))
 
 
@@ -41,41 +49,82 @@ def median_ms(fn, repeats=REPEATS) -> float:
     return statistics.median(times)
 
 
-def measure() -> None:
-    """Runs inside a child process whose DATABASE_URL names a fresh database."""
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
+class Bench:
+    """What every part of the benchmark shares: the person, a logged-in client, and the
+    trivial views' times that pages are compared with (measured when first asked for)."""
 
-    django.setup()
-    from datetime import timedelta
+    def __init__(self, user, client):
+        self.user, self.client = user, client
 
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    @cached_property
+    def trivial(self) -> float:
+        from django.db import connection
 
-    from journal.models import CheckIn, Session, SessionTag
+        # A live database is vacuumed and analysed as it goes (autovacuum); this one was just
+        # bulk-loaded and had every tag rewritten, so its planner statistics and visibility
+        # map would mislead the page figures.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        trivial = median_ms(lambda: self.client.get("/healthz"))
+        print(f"  trivial view (/healthz):   {trivial:8.2f} ms")
+        return trivial
+
+    @cached_property
+    def page(self) -> float:
+        page = median_ms(lambda: self.client.get("/account/"))
+        print(f"  logged-in page (/account/): {page:7.2f} ms")
+        return page
+
+    def queries(self, url: str):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response, len(queries)
+
+    def changed(self) -> None:
+        """A write through journal.services, as after a quick log: the cached pages go stale.
+        The version is bumped here too in case the write path does not yet do it."""
+        from django.db.models import F
+
+        from journal.models import Profile, Session
+        from journal.services import save_session
+
+        session = Session.objects.for_user(self.user).order_by("-date").first()
+        session.minutes = 30 if session.minutes != 30 else 31
+        before = Profile.objects.get(user=self.user).journal_version
+        save_session(session)
+        if Profile.objects.get(user=self.user).journal_version == before:
+            Profile.objects.filter(user=self.user).update(journal_version=F("journal_version") + 1)
+
+    def report(self, label: str, url: str) -> None:
+        """Warm and cold server time of one page, with its ratios and query counts."""
+        warm = median_ms(lambda: self.client.get(url))
+        _, warm_queries = self.queries(url)
+        colds = []
+        for _ in range(REPEATS):
+            self.changed()
+            start = time.perf_counter()
+            self.client.get(url)
+            colds.append((time.perf_counter() - start) * 1000)
+        cold = statistics.median(colds)
+        self.changed()
+        _, cold_queries = self.queries(url)
+        for kind, ms, queries in (("warm", warm, warm_queries), ("cold", cold, cold_queries)):
+            print(
+                f"  {label:<22} {kind} {ms:8.1f} ms  ratio {ms / self.trivial:6.1f}x "
+                f"(vs page {ms / self.page:5.1f}x)  {queries:2d} queries"
+            )
+
+
+def tagging_part(bench: Bench) -> None:
+    from journal.models import Session, SessionTag
     from journal.services import profile_for, retag, save_session
 
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    start = time.perf_counter()
-    with open(os.devnull, "w") as quiet:
-        call_command("seed_demo", "--user", "bench", "--years", "10", stdout=quiet)
-    seeded = time.perf_counter() - start
-    from django.contrib.auth.models import User
-
-    user = User.objects.get(username="bench")
-    profile = profile_for(user)
-    today = profile.today()
-    print(f"  database: {connection.vendor}")
-    print(
-        f"  history: {Session.objects.for_user(user).count():,} sessions, "
-        f"{CheckIn.objects.for_user(user).count():,} check-ins, "
-        f"{SessionTag.objects.filter(session__owner=user).count():,} tags "
-        f"(seeded and tagged in {seeded:.1f} s)"
-    )
+    user = bench.user
+    today = profile_for(user).today()
 
     def save_new():
         save_session(
@@ -107,46 +156,89 @@ def measure() -> None:
     print(f"  retag, rewriting all tags: {rewrite:8.2f} s (median of 3)")
     print(f"  retag, nothing changed:    {unchanged:8.2f} s (median of 3)")
 
-    # A live database is vacuumed and analysed as it goes (autovacuum); this one was just
-    # bulk-loaded and had every tag rewritten above, so its planner statistics and
-    # visibility map would mislead the dashboard figures.
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
-    client = Client()
-    client.force_login(user)
-    trivial = median_ms(lambda: client.get("/healthz"))
-    page = median_ms(lambda: client.get("/insights/"))
-    print(f"  trivial view (/healthz):   {trivial:8.2f} ms")
-    print(f"  logged-in page (/insights/): {page:6.2f} ms")
+def dashboard_part(bench: Bench) -> None:
+    bench.trivial, bench.page  # noqa: B018 - measured (and printed) before the pages
     for range_key in ["4w", "3m", "1y", "all"]:
-        url = f"/?range={range_key}"
-        server = median_ms(lambda url=url: client.get(url))
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200, response.status_code
-        html = gzip.compress(response.content, 9)
-        print(
-            f"  dashboard range={range_key:<4} {server:8.1f} ms  ratio {server / trivial:6.1f}x "
-            f"(vs page {server / page:5.1f}x)  "
-            f"{len(queries):2d} queries  HTML {len(response.content) / 1024:6.1f} KB "
-            f"({len(html) / 1024:5.1f} KB gzip)"
-        )
-        if range_key == "3m":
-            first_load_html = len(html)
-            assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', response.content.decode())
-
+        bench.report(f"dashboard range={range_key}", f"/?range={range_key}")
+    response, _ = bench.queries("/?range=3m")
+    html = gzip.compress(response.content, 9)
+    print(
+        f"  dashboard HTML (3m): {len(response.content) / 1024:.1f} KB "
+        f"({len(html) / 1024:.1f} KB gzip)"
+    )
     # Every static file the default dashboard links, fetched as WhiteNoise serves it.
+    assets = sorted(set(re.findall(r'(?:src|href)="(/static/[^"]+)"', response.content.decode())))
     asset_bytes = 0
-    for url in sorted(set(assets)):
-        served = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    for url in assets:
+        served = bench.client.get(url, HTTP_ACCEPT_ENCODING="gzip")
         assert served.status_code == 200, url
         asset_bytes += len(b"".join(served.streaming_content))
-    total = first_load_html + asset_bytes
+    total = len(html) + asset_bytes
     print(
-        f"  first load (default range, gzip): HTML {first_load_html / 1024:.1f} KB + "
-        f"{len(set(assets))} static files {asset_bytes / 1024:.1f} KB = {total / 1024:.1f} KB"
+        f"  first load (default range, gzip): HTML {len(html) / 1024:.1f} KB + "
+        f"{len(assets)} static files {asset_bytes / 1024:.1f} KB = {total / 1024:.1f} KB"
     )
+
+
+def insights_part(bench: Bench) -> None:
+    """The Insights page (issue 11) per range: warm, cold after a write (the chronic
+    predicates' chunks still cached, as in life), and with every cache emptied."""
+    from django.core.cache import cache
+
+    # The first Insights view in a process imports scipy.stats (config/wsgi.py does that
+    # when a server's worker starts); measured once, apart from the rest.
+    start = time.perf_counter()
+    bench.client.get("/insights/?range=all")
+    print(f"  insights, first view in the process: {time.perf_counter() - start:.2f} s")
+    for range_key in ["4w", "3m", "1y", "all"]:
+        label, url = f"insights range={range_key}", f"/insights/?range={range_key}"
+        bench.report(label, url)
+
+        def emptied(url=url):
+            cache.clear()  # sessions live in the database: the login survives
+            bench.client.get(url)
+
+        print(f"  {label:<22} empty caches {median_ms(emptied, 5):8.1f} ms (median of 5)")
+
+
+# The parts, in the order they run; each prints its own lines.
+PARTS = [tagging_part, dashboard_part, insights_part]
+
+
+def measure() -> None:
+    """Runs inside a child process whose DATABASE_URL names a fresh database."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from journal.models import CheckIn, Session, SessionTag
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    start = time.perf_counter()
+    with open(os.devnull, "w") as quiet:
+        call_command("seed_demo", "--user", "bench", "--years", "10", stdout=quiet)
+    seeded = time.perf_counter() - start
+    user = User.objects.get(username="bench")
+    print(f"  database: {connection.vendor}")
+    print(
+        f"  history: {Session.objects.for_user(user).count():,} sessions, "
+        f"{CheckIn.objects.for_user(user).count():,} check-ins, "
+        f"{SessionTag.objects.filter(session__owner=user).count():,} tags "
+        f"(seeded and tagged in {seeded:.1f} s)"
+    )
+    client = Client()
+    client.force_login(user)
+    bench = Bench(user, client)
+    for part in PARTS:
+        part(bench)
 
 
 def run(label: str, url: str, static_root: str) -> None:
@@ -169,19 +261,29 @@ def postgres_available() -> bool:
         import psycopg
 
         with psycopg.connect(f"{POSTGRES}/postgres", connect_timeout=3, autocommit=True) as db:
-            db.execute("DROP DATABASE IF EXISTS movement_journal_bench")
-            db.execute("CREATE DATABASE movement_journal_bench")
+            db.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+            db.execute(f"CREATE DATABASE {BENCH_DB}")
         return True
     except Exception as error:  # noqa: BLE001 - any failure means: skip, and say why
         print(f"\n== PostgreSQL skipped: {error}")
         return False
 
 
+def drop_postgres() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES}/postgres", connect_timeout=3, autocommit=True) as db:
+        db.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         run("SQLite", f"sqlite:///{folder}/bench.sqlite3", f"{folder}/static")
         if postgres_available():
-            run("PostgreSQL", f"{POSTGRES}/movement_journal_bench", f"{folder}/static")
+            try:
+                run("PostgreSQL", f"{POSTGRES}/{BENCH_DB}", f"{folder}/static")
+            finally:
+                drop_postgres()
 
 
 if __name__ == "__main__":

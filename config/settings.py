@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django_cache_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -103,7 +104,8 @@ TEMPLATES = [
     },
 ]
 
-# Form widgets may be overridden from templates/ (the tap-friendly scales).
+# Form templates resolve through TEMPLATES, so templates/ may override Django's own. None
+# does today: the tap-friendly scales render in Python (journal.forms.ScaleWidget).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite in the project folder unless DATABASE_URL says otherwise. Server
@@ -123,6 +125,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+
+# Per-person caches of derived pages (journal/caching.py). Local memory suits one app
+# server; several share one through CACHE_URL: redis://host:6379/0 (Django's RedisCache) or
+# db://journal_cache (run `manage.py createcachetable` once).
+CACHES = {"default": django_cache_url.parse(os.environ.get("CACHE_URL") or "locmem://")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

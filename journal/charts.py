@@ -1,4 +1,4 @@
-"""The dashboard's six charts, built from the rows of journal.queries. Pure: no ORM.
+"""The dashboard's six charts, built from the rows of journal.queries. Pure: no queries.
 
 Each chart is a plain payload that static/js/charts.js turns into a Chart.js
 chart, and that the template turns into a caption and a data table (the text
@@ -6,11 +6,12 @@ alternative). The keys are shared with the content app's chart placements.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from html import escape
 
 from journal import stats
+from journal.chart_payload import Chart, Dataset
+from journal.models import CHECKIN_ITEMS
+from journal.tagging import GUIDELINE_MINUTES, MVPA_ACTIVITIES, Intensity
 
 RANGES = {
     "4w": ("4 weeks", 28),
@@ -30,81 +31,7 @@ ACTIVITY_LABELS = {
     "mobility": "Mobility",
     "walking": "Walking",
 }
-INTENSITY_LABELS = {
-    "light": "Light",
-    "moderate": "Moderate",
-    "vigorous": "Vigorous",
-    "near_max": "Near maximal",
-}
-OPTIONAL_ITEMS = ["anxiety", "energy", "motivation", "focus", "stress"]
-GUIDELINE_MINUTES = 150  # moderate-equivalent minutes a week [WHO20]
-
-
-@dataclass
-class Dataset:
-    label: str
-    data: list
-    kind: str = ""  # "" = the chart's kind; or "line" / "bar" to mix
-    axis: str = "y"
-    color: str = ""  # a key charts.js maps to a colour (intensity, activity, series)
-    stack: str = ""
-    dashed: bool = False
-
-
-@dataclass
-class Chart:
-    key: str
-    title: str
-    caption: str
-    kind: str
-    labels: list[str]
-    datasets: list[Dataset]
-    axes: dict = field(default_factory=dict)
-    guideline: float | None = None
-    empty: str = ""
-
-    @property
-    def dom_id(self) -> str:
-        return f"chart-data-{self.key}"
-
-    @property
-    def is_empty(self) -> bool:
-        return not any(value is not None for ds in self.datasets for value in ds.data)
-
-    def payload(self) -> dict:
-        return {
-            "key": self.key,
-            "kind": self.kind,
-            "labels": self.labels,
-            "datasets": [ds.__dict__ for ds in self.datasets],
-            "axes": self.axes,
-            "guideline": self.guideline,
-        }
-
-    def table(self) -> tuple[list[str], list[list]]:
-        """The same numbers as the chart, row by row, for the text alternative."""
-        columns = [self.axes.get("x", "Date"), *(ds.label for ds in self.datasets)]
-        rows = [
-            [label, *("–" if ds.data[i] is None else ds.data[i] for ds in self.datasets)]
-            for i, label in enumerate(self.labels)
-        ]
-        return columns, rows
-
-    def table_html(self) -> str:
-        """The table as escaped HTML. Built here rather than in a template loop: a
-        year of data is thousands of cells, which the template engine renders slowly."""
-        columns, rows = self.table()
-        head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
-        body = "".join(
-            f'<tr><th scope="row">{escape(str(row[0]))}</th>'
-            + "".join(f"<td>{escape(str(cell))}</td>" for cell in row[1:])
-            + "</tr>"
-            for row in rows
-        )
-        return (
-            f'<table><caption class="visually-hidden">{escape(self.title)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-        )
+INTENSITY_LABELS = {level.slug: level.label for level in Intensity}
 
 
 def range_start(range_key: str, today: date) -> date | None:
@@ -223,7 +150,7 @@ def mood_stress(checkins: list[dict], sustained_weeks: set[date], start: date, e
 def weekly_minutes(rows: list[dict], start: date, end: date) -> Chart:
     weeks = stats.weekly_buckets(start, end)
     totals = {(row["week"], row["activity"]): row["minutes"] for row in rows}
-    activities = ["aerobic", "hiit", "mixed", "walking"]
+    activities = MVPA_ACTIVITIES
     datasets = [
         Dataset(
             ACTIVITY_LABELS[a],
@@ -238,7 +165,8 @@ def weekly_minutes(rows: list[dict], start: date, end: date) -> Chart:
         title="Weekly moderate-equivalent minutes",
         caption=(
             "Minutes of moderate or harder aerobic, interval, sport and walking sessions per "
-            "week, vigorous minutes counted twice, against the 150-minute guideline. "
+            f"week, vigorous minutes counted twice, against the {GUIDELINE_MINUTES}-minute "
+            "guideline. "
             "Strength and mobility sessions do not count toward it."
         ),
         kind="bar",
@@ -262,7 +190,7 @@ def outcomes_by_activity(checkins: list[dict], feelings: list[dict]) -> Chart:
             groups[activity].append(row)
     names = {**ACTIVITY_LABELS, "rest": "Rest day"}
     keys = [k for k in names if groups.get(k)]
-    items = [i for i in OPTIONAL_ITEMS if any(row[i] is not None for row in checkins)]
+    items = [i for i in CHECKIN_ITEMS if any(row[i] is not None for row in checkins)]
     datasets = [
         Dataset(
             "Mood (1-5)",
@@ -277,7 +205,7 @@ def outcomes_by_activity(checkins: list[dict], feelings: list[dict]) -> Chart:
         ),
         *(
             Dataset(
-                f"{item.capitalize()} (1-5)",
+                f"{CHECKIN_ITEMS[item]} (1-5)",
                 [stats.mean_or_none(r[item] for r in groups[k]) for k in keys],
                 color=item,
             )

@@ -21,7 +21,7 @@ WEEK_PLAN = {
     3: ("mobility", 60, 2, "yoga"),
     4: None,
     5: ("aerobic", 75, 5, ""),
-    6: ("walking", 50, 2, ""),
+    6: ("walking", 50, 3, ""),  # a brisk Sunday walk: with the runs, a regular cardio week
 }
 SPORT_SATURDAY = ("mixed", 90, 6, "")
 
@@ -38,6 +38,9 @@ def clamp(value, low, high):
 
 def build_history(owner, today: date, years: int, seed: int = 2026) -> DemoHistory:
     rng = random.Random(seed)
+    # A second stream for the check-in items added later (motivation, focus), so that the
+    # sessions and the other answers stay exactly as they were.
+    extra = random.Random(seed + 1)
     start = today - timedelta(days=round(365.25 * years))
     total_days = (today - start).days
     # Illness: ten days about two thirds of the way in.
@@ -121,6 +124,9 @@ def build_history(owner, today: date, years: int, seed: int = 2026) -> DemoHisto
                     stress=clamp(round(stress + rng.gauss(0, 0.9)), 1, 5),
                     energy=clamp(round(2.8 + fitness + rng.gauss(0, 0.9)), 1, 5),
                     anxiety=clamp(round(2.6 - 0.7 * fitness + rng.gauss(0, 0.9)), 1, 5),
+                    motivation=clamp(round(2.7 + 1.2 * fitness + extra.gauss(0, 0.9)), 1, 5),
+                    # Focus was tried for a few days only: too few to test a claim on.
+                    focus=clamp(round(3 + extra.gauss(0, 1)), 1, 5) if offset < 4 else None,
                 )
             )
         trained_yesterday = trained

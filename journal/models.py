@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
 from django.utils import timezone
 
 from journal import validation
@@ -26,6 +27,7 @@ from journal.ranges import (
     PROFILE_RANGES,
     SESSION_RANGES,
 )
+from journal.tagging import Intensity
 
 
 class Activity(models.TextChoices):
@@ -45,11 +47,8 @@ class Style(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Intensity(models.TextChoices):
-    LIGHT = "light", "Light"
-    MODERATE = "moderate", "Moderate"
-    VIGOROUS = "vigorous", "Vigorous"
-    NEAR_MAX = "near_max", "Near maximal"
+# The classes of journal.tagging.Intensity, stored by slug.
+INTENSITY_CHOICES = [(level.slug, level.label) for level in Intensity]
 
 
 class DistanceUnit(models.TextChoices):
@@ -222,7 +221,7 @@ class Session(models.Model):
     source_id = models.CharField(max_length=120, blank=True)
     feelings_dismissed = models.BooleanField(default=False)  # "How did it feel?" dismissed
     # Derived when the session is written (journal.tagging), never on read.
-    intensity = models.CharField(max_length=8, choices=Intensity.choices, blank=True)
+    intensity = models.CharField(max_length=8, choices=INTENSITY_CHOICES, blank=True)
     intensity_source = models.CharField(max_length=4, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -271,8 +270,6 @@ class Session(models.Model):
         return f"{self.get_activity_display()} on {self.date:%Y-%m-%d}, {self.minutes} min"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("journal:session_detail", args=[self.pk])
 
     def clean(self):
@@ -338,9 +335,13 @@ class CheckIn(models.Model):
         return f"Check-in on {self.date:%Y-%m-%d}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("journal:checkin_edit", args=[self.pk])
+
+    @property
+    def items(self) -> list[tuple[str, int]]:
+        """The optional items recorded on this day, as (name, rating)."""
+        ratings = ((label, getattr(self, item)) for item, label in CHECKIN_ITEMS.items())
+        return [(label.lower(), value) for label, value in ratings if value is not None]
 
 
 class SessionTag(models.Model):

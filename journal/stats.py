@@ -16,11 +16,6 @@ def days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
-def daily_series(values: Mapping[date, float], start: date, end: date) -> list[float | None]:
-    """A dense day-by-day series; days with nothing recorded are None."""
-    return [values.get(day) for day in days(start, end)]
-
-
 def rolling_mean(series: Sequence[float | None], window: int) -> list[float | None]:
     """Trailing mean over the last `window` entries, skipping gaps.
 

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from journal.views import account, checkins, dashboard, feelings, imports, sessions, transfer
+from journal.views import (
+    account,
+    checkins,
+    dashboard,
+    feelings,
+    imports,
+    insights,
+    sessions,
+    transfer,
+)
 
 app_name = "journal"
 
@@ -23,7 +32,8 @@ urlpatterns = [
     path("checkins/today/", checkins.checkin_today, name="checkin_today"),
     path("checkins/<int:pk>/edit/", checkins.checkin_edit, name="checkin_edit"),
     path("checkins/<int:pk>/delete/", checkins.checkin_delete, name="checkin_delete"),
-    path("insights/", dashboard.placeholder, {"title": "Insights"}, name="insights"),
+    path("insights/", insights.insights_page, name="insights"),
+    path("insights/card/", insights.insights_card, name="insights_card"),
     path("account/", account.account, name="account"),
     path("account/profile/", account.profile_edit, name="profile_edit"),
     path("account/delete/", account.account_delete, name="account_delete"),

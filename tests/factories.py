@@ -1,9 +1,15 @@
 """Plain helpers that make journal data for tests."""
 
+import json
 from datetime import date, timedelta
 
 from journal.models import CheckIn, Session
 from journal.services import save_session
+
+
+def htmx_events(response) -> set[str]:
+    """The client events a response asks htmx to trigger (its HX-Trigger header)."""
+    return set(json.loads(response.get("HX-Trigger") or "{}"))
 
 
 def make_session(owner, save=save_session, **fields) -> Session:

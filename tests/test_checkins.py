@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from journal.models import CheckIn
-from tests.factories import make_checkin
+from tests.factories import htmx_events, make_checkin
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def test_the_daily_check_in_saves_mood_and_sleep_for_today(alice_client, alice):
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
-    assert response["HX-Trigger"] == "journal-changed"
+    assert htmx_events(response) == {"journal-changed"}
     checkin = CheckIn.objects.get(owner=alice)
     assert (checkin.date, checkin.mood, checkin.sleep_quality) == (today, 4, 7)
     assert b"Update check-in" in response.content

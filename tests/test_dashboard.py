@@ -2,9 +2,12 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
+from content.models import Effect
 from journal import queries
+from journal.models import Profile
 from journal.services import retag
 from tests.factories import make_checkin, make_history, make_session
 
@@ -41,16 +44,81 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     alice_client, alice, sessions, range_key, django_assert_num_queries
 ):
     with_history(alice, sessions)
-    with django_assert_num_queries(DASHBOARD_QUERIES):
+    with django_assert_num_queries(COLD_QUERIES):
         response = alice_client.get(reverse("journal:dashboard"), {"range": range_key})
     assert response.status_code == 200
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        alice_client.get(reverse("journal:dashboard"), {"range": range_key})
 
 
 # session, user, profile, effects, last activity, today's check-in, pending
 # sessions and their count, "How did it feel?" (one count when none is due),
-# this week, recent sessions, the chronic states' window, the five chart
-# queries and the chart placements.
-DASHBOARD_QUERIES = 18
+# this week, recent sessions and the chart placements; the first view since the
+# journal changed adds the chronic states' window and the five chart queries,
+# whose results are then cached.
+DASHBOARD_QUERIES = 12
+COLD_QUERIES = DASHBOARD_QUERIES + 6
+
+
+@pytest.mark.parametrize("range_key", ["4w", "all"])
+def test_a_repeat_view_is_served_from_the_cache(
+    alice_client, alice, range_key, django_assert_num_queries
+):
+    with_history(alice, 120)
+    url = reverse("journal:dashboard")
+    with django_assert_num_queries(COLD_QUERIES):
+        first = alice_client.get(url, {"range": range_key})
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        again = alice_client.get(url, {"range": range_key})
+    for key in CHART_KEYS:
+        assert chart_data(again, key) == chart_data(first, key)
+    assert _chronic_card(again) == _chronic_card(first)
+
+
+def test_a_new_journal_version_recomputes_charts_and_long_term_card(
+    alice_client, alice, django_assert_num_queries
+):
+    url = reverse("journal:dashboard")
+    before = alice_client.get(url)
+    assert "<dt>Building</dt>" not in _chronic_card(before)
+    # A session written without going through journal.services changes no version, so
+    # the cached page stays as it was: the version is the only thing the cache trusts.
+    make_session(
+        alice, save=save_directly, activity="aerobic", minutes=40, effort=4, intensity="moderate"
+    )
+    stale = alice_client.get(url)
+    assert _chronic_card(stale) == _chronic_card(before)
+    assert 'id="chart-data-feeling-change"' not in stale.content.decode()
+
+    Profile.objects.filter(user=alice).update(journal_version=F("journal_version") + 1)
+    with django_assert_num_queries(COLD_QUERIES):
+        fresh = alice_client.get(url)
+    assert "<dt>Building</dt>" in _chronic_card(fresh)
+    assert len(chart_data(fresh, "feeling-change")["labels"]) == 1
+
+
+def test_renamed_effects_show_at_once_on_a_cached_dashboard(alice_client, alice):
+    with_history(alice, 60)
+    alice_client.get(reverse("journal:dashboard"))
+    Effect.objects.filter(slug="dopamine").update(name="Drive and reward")
+    timeline = chart_data(alice_client.get(reverse("journal:dashboard")), "effects-timeline")
+    labels = [ds["label"] for ds in timeline["datasets"]]
+    assert "Drive and reward" in labels
+    assert "Dopamine" not in labels
+
+
+def save_directly(session):
+    session.save()
+    return session
+
+
+def _chronic_card(response) -> str:
+    return _chronic_card_of(response.content.decode())
+
+
+def _chronic_card_of(content: str) -> str:
+    start = content.index('id="chronic"')
+    return content[start : content.index("</section>", start)]
 
 
 def test_every_chart_sits_beside_its_placed_section_with_a_text_alternative(alice_client, alice):
@@ -132,3 +200,24 @@ def test_weeks_are_grouped_from_monday_in_the_database(alice, bob):
     assert {row["week"] for row in tags} == {date(2026, 3, 2)}
     acute = {row["effect"]: row["sessions"] for row in tags if row["timescale"] == "acute"}
     assert acute["serotonin"] == 2
+
+
+def test_the_pending_list_counts_what_it_leaves_out(alice_client, alice):
+    for days_ago in range(1, 13):
+        make_session(alice, date=date.today() - timedelta(days=days_ago), effort=None)
+    content = alice_client.get(reverse("journal:dashboard")).content.decode()
+    assert content.count('class="effort-form"') == 10
+    assert "And 2 more in your" in content
+
+
+def test_the_long_term_card_refreshes_itself_after_a_change(alice_client, alice):
+    page = alice_client.get(reverse("journal:dashboard")).content.decode()
+    url = reverse("journal:dashboard_fragment", args=["chronic"])
+    card = _chronic_card_of(page)
+    assert f'hx-get="{url}"' in card
+    assert 'hx-trigger="journal-changed from:body"' in card
+    make_session(alice, activity="aerobic", minutes=40, effort=4)
+    Profile.objects.filter(user=alice).update(journal_version=F("journal_version") + 1)
+    fragment = alice_client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert fragment.strip().startswith('<section class="card" id="chronic"')
+    assert "<dt>Building</dt>" in fragment

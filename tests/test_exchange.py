@@ -158,7 +158,17 @@ def test_download_my_data_gives_json_and_a_csv_zip(alice_client, alice):
     doc = json.loads(response.content)
     assert doc["format"] == "movement-journal"
     assert len(doc["sessions"]) == 4
-    assert all(s["tags"] == [] or isinstance(s["tags"], list) for s in doc["sessions"])
+    # Each session carries exactly its stored tags, in rule order.
+    stored = {
+        str(s.uuid): [(t.effect, t.timescale, t.status, t.rule) for t in s.tags.order_by("rule")]
+        for s in Session.objects.filter(owner=alice)
+    }
+    exported = {
+        s["id"]: [(t["effect"], t["timescale"], t["status"], t["rule"]) for t in s["tags"]]
+        for s in doc["sessions"]
+    }
+    assert exported == stored
+    assert sum(map(len, exported.values())) > 0
     archive = zipfile.ZipFile(io.BytesIO(alice_client.get(reverse("journal:export_csv")).content))
     assert sorted(archive.namelist()) == ["checkins.csv", "profile.csv", "sessions.csv"]
     assert archive.read("sessions.csv").decode().count("\n") == 5

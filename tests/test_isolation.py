@@ -1,6 +1,8 @@
 """A person's data is theirs alone: every URL that takes an id, every list and export."""
 
+import io
 import json
+import zipfile
 
 import pytest
 from django.urls import reverse
@@ -51,11 +53,32 @@ def test_it_404s_for_another_users_checkin(alice_client, bobs_rows, name, method
 
 
 def test_lists_and_the_dashboard_show_only_the_owners_rows(alice_client, alice, bobs_rows):
-    make_session(alice, note="alice's ride", activity="hiit", effort=None)
-    make_checkin(alice, mood=5)
-    for name in ["dashboard", "session_list", "checkin_list"]:
-        content = alice_client.get(reverse(f"journal:{name}")).content
-        assert b"bob" not in content.lower(), name
+    mine = make_session(alice, note="alice's ride", activity="hiit", minutes=25, effort=None)
+    checkin = make_checkin(alice, mood=5, note="alice's quiet day")
+    bobs_session, bobs_checkin = bobs_rows
+    links = {
+        "session_detail": (mine.pk, bobs_session.pk),
+        "checkin_edit": (checkin.pk, bobs_checkin.pk),
+    }
+    # Each list links to the owner's rows and never to the other person's.
+    for page, kind in [
+        ("dashboard", "session_detail"),
+        ("session_list", "session_detail"),
+        ("checkin_list", "checkin_edit"),
+    ]:
+        content = alice_client.get(reverse(f"journal:{page}")).content.decode()
+        own, other = (reverse(f"journal:{kind}", args=[pk]) for pk in links[kind])
+        assert f'href="{own}"' in content, page
+        assert f'href="{other}"' not in content, page
+    # Pages that show notes show the owner's, never the other person's.
+    noted = {
+        reverse("journal:session_detail", args=[mine.pk]): "alice&#x27;s ride",
+        reverse("journal:checkin_edit", args=[checkin.pk]): "alice&#x27;s quiet day",
+    }
+    for url, note in noted.items():
+        content = alice_client.get(url).content.decode()
+        assert note in content, url
+        assert "secret" not in content, url
     sessions = alice_client.get(reverse("journal:session_list")).context["page"].object_list
     assert {s.owner_id for s in sessions} == {alice.pk}
     checkins = alice_client.get(reverse("journal:checkin_list")).context["page"].object_list
@@ -67,8 +90,10 @@ def test_exports_hold_only_the_owners_rows(alice_client, alice, bobs_rows):
     document = json.loads(alice_client.get(reverse("journal:export_json")).content)
     assert [s["note"] for s in document["sessions"]] == ["alice's ride"]
     assert document["checkins"] == []
-    archive = alice_client.get(reverse("journal:export_csv")).content
-    assert b"bob" not in archive
+    archive = zipfile.ZipFile(io.BytesIO(alice_client.get(reverse("journal:export_csv")).content))
+    text = "".join(archive.read(name).decode() for name in archive.namelist())
+    assert "alice's ride" in text
+    assert "bob" not in text.lower()
 
 
 def test_importing_never_touches_another_users_rows(alice_client, alice, bob, bobs_rows):

@@ -29,11 +29,6 @@ def test_rolling_mean_rejects_an_empty_window():
         stats.rolling_mean([1], 0)
 
 
-def test_daily_series_fills_missing_days_with_none():
-    values = {date(2026, 1, 1): 3, date(2026, 1, 3): 5}
-    assert stats.daily_series(values, date(2026, 1, 1), date(2026, 1, 4)) == [3, None, 5, None]
-
-
 def test_monotony_is_the_mean_over_the_standard_deviation_of_daily_load():
     # mean 200; deviations 100,-200,200,-200,300,-200,0; variance 260000/7
     loads = [300, 0, 400, 0, 500, 0, 200]

@@ -17,6 +17,7 @@ from journal.tagging import (
     ProfileFacts,
     SessionFacts,
     Timeline,
+    Window,
     aerobic30,
     affected_until,
     chronic_states,
@@ -26,6 +27,7 @@ from journal.tagging import (
     tag_session,
     yoga60,
 )
+from journal.tagging.intensity import rate
 
 DAY = datetime.date(2024, 6, 30)
 NOBODY = ProfileFacts()
@@ -54,6 +56,11 @@ def weekly(weeks, per_week=3, activity="aerobic", minutes=60, effort=3, **extra)
         for block in range(weeks)
         for i in range(per_week)
     ]
+
+
+def window(history, weeks: int) -> Window:
+    """The window of `weeks` blocks ending on DAY over a history, rated as the engine does."""
+    return Window(Timeline(rate(s, NOBODY) for s in history), DAY, weeks)
 
 
 def rules(s, history=(), profile=NOBODY) -> set[str]:
@@ -341,8 +348,8 @@ def test_hiit_floor_lets_an_easy_rated_interval_session_count_as_vigorous():
 
 
 def test_session_27_days_before_counts_in_w28_and_28_days_before_does_not():
-    inside = Timeline.of([session(minutes=40, effort=3, ago=27)], NOBODY).window(DAY, 4)
-    outside = Timeline.of([session(minutes=40, effort=3, ago=28)], NOBODY).window(DAY, 4)
+    inside = window([session(minutes=40, effort=3, ago=27)], 4)
+    outside = window([session(minutes=40, effort=3, ago=28)], 4)
     assert inside.mvpa() == 10
     assert outside.mvpa() == 0
 
@@ -350,7 +357,7 @@ def test_session_27_days_before_counts_in_w28_and_28_days_before_does_not():
 def test_weeks_ok_counts_within_7_day_blocks_ending_on_the_date():
     def weeks_ok(offsets):
         history = [session(effort=3, ago=ago) for ago in offsets]
-        return Timeline.of(history, NOBODY).window(DAY, 4).weeks_ok(aerobic30, 3)
+        return window(history, 4).weeks_ok(aerobic30, 3)
 
     assert weeks_ok([4, 5, 6]) == 1  # all in block 1 (offsets 0..6)
     assert weeks_ok([5, 6, 7]) == 0  # offset 7 opens block 2
@@ -366,20 +373,20 @@ def test_mvpa_counts_vigorous_minutes_twice_and_skips_strength_and_light_work():
         session("aerobic", 60, effort=2, ago=3),  # light
         session("mobility", 60, effort=6, ago=4),  # mobility
     ]
-    w28 = Timeline.of(history, NOBODY).window(DAY, 4)
+    w28 = window(history, 4)
     assert w28.moderate_equivalent_minutes() == 150
     assert w28.mvpa() == 37.5
 
 
 def test_days_counts_distinct_dates_per_week():
     history = [session(effort=3), session(effort=3), session(effort=3, ago=1)]
-    assert Timeline.of(history, NOBODY).window(DAY, 4).days(aerobic30) == 0.5
+    assert window(history, 4).days(aerobic30) == 0.5
 
 
 def test_max_gap_counts_days_without_moderate_work_including_window_edges():
     def max_gap(offsets, **kw):
         history = [session(effort=3, ago=ago, **kw) for ago in offsets]
-        return Timeline.of(history, NOBODY).window(DAY, 4).max_gap()
+        return window(history, 4).max_gap()
 
     assert max_gap([]) == 28
     assert max_gap(range(0, 28, 3)) == 2
@@ -595,7 +602,7 @@ def test_affected_until_covers_every_window_that_includes_the_date():
     assert affected_until(DAY) == DAY + datetime.timedelta(days=83)
     for ago, counted in ((83, 1), (84, 0)):
         yoga = session("mobility", 60, ago=ago, style="yoga")
-        assert Timeline.of([yoga], NOBODY).window(DAY, 12).day_count(yoga60) == counted
+        assert window([yoga], 12).day_count(yoga60) == counted
 
 
 sessions_strategy = st.lists(

@@ -53,7 +53,7 @@ def _swap(apps, backwards=False):
         body = section.body
         if backwards and corrected in body:
             body = body.replace(corrected, seeded)
-        # A fresh database already got the corrected text from 0002 (it reads content.seed),
+        # A fresh database already got the corrected text from 0002 (its frozen data has it),
         # and one correction extends its seeded sentence: never apply it twice.
         elif not backwards and seeded in body and corrected not in body:
             body = body.replace(seeded, corrected)

@@ -1,5 +1,7 @@
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django_htmx.http import trigger_client_event
 
 # Sent with every change to sessions or check-ins, so widgets and charts that
 # listen for it (hx-trigger="journal-changed from:body") refresh themselves.
@@ -7,14 +9,21 @@ CHANGED_EVENT = "journal-changed"
 
 
 def changed(response: HttpResponse) -> HttpResponse:
-    response["HX-Trigger"] = CHANGED_EVENT
-    return response
+    return trigger_client_event(response, CHANGED_EVENT)
 
 
 def render_partial_or_page(request, template: str, partial: str, context: dict) -> HttpResponse:
-    """htmx asks for one fragment of a page; a plain request gets the whole page."""
-    name = f"{template}#{partial}" if request.htmx and not request.htmx.boosted else template
-    return render(request, name, context)
+    """htmx asks for one fragment of a page; a plain request gets the whole page.
+
+    A history restore (Back after the page left htmx's history cache) asks for the whole
+    page too, even though it comes from htmx; and the same address answers both ways, so
+    the response varies on HX-Request and no cache hands a fragment to a plain request.
+    """
+    htmx = request.htmx
+    fragment = htmx and not htmx.boosted and not htmx.history_restore_request
+    response = render(request, f"{template}#{partial}" if fragment else template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def effects_by_slug() -> dict:

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from journal import charts, queries, stats, tagging
+from journal.caching import digest, per_journal
 from journal.forms import CheckInForm, QuickSessionForm
 from journal.models import CheckIn, Session
 from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
@@ -46,11 +47,11 @@ def checkin_form_for(user, profile) -> CheckInForm:
     return CheckInForm(instance=instance, profile=profile, initial={"date": today})
 
 
-def pending_context(user, profile=None) -> dict:
+def pending_context(user) -> dict:
     pending = Session.objects.for_user(user).filter(effort__isnull=True)
     return {
         "pending": list(pending[:PENDING_LIMIT]),
-        "pending_total": pending.count(),
+        "pending_more": max(pending.count() - PENDING_LIMIT, 0),
         "effort_values": range(11),
     }
 
@@ -64,18 +65,24 @@ def week_context(user, profile) -> dict:
     }
 
 
-def chronic_context(user, profile, effects) -> dict:
-    """Which long-term effects are sustained, building or lapsed today.
-
-    Reads the last 84 days, the longest window; an effect whose last
-    contributing session is older than that shows as neither.
-    """
+def chronic_states(user, profile) -> dict[str, str]:
+    """Each long-term effect's state today (journal.tagging.chronic_states), cached until the
+    journal changes: it reads the last 84 days, the longest window, so an effect whose last
+    contributing session is older than that shows as neither."""
     today = profile.today()
-    recent = Session.objects.for_user(user).between(today - LOOK_BACK, today)
-    facts = session_facts(recent.values(*FACT_FIELDS))
-    states = tagging.chronic_states(facts, profile_facts(profile), today)
+
+    def compute():
+        recent = Session.objects.for_user(user).between(today - LOOK_BACK, today)
+        facts = session_facts(recent.values(*FACT_FIELDS))
+        return tagging.chronic_states(facts, profile_facts(profile), today)
+
+    return per_journal(profile, f"chronic-states:{today.isoformat()}", compute)
+
+
+def chronic_context(user, profile, effects) -> dict:
+    """Which long-term effects are sustained, building or lapsed today."""
     grouped = {"sustained": [], "building": [], "lapsed": []}
-    for slug, state in sorted(states.items()):
+    for slug, state in sorted(chronic_states(user, profile).items()):
         grouped[state].append(effects.get(slug) or slug)
     return {"chronic": grouped}
 
@@ -86,20 +93,28 @@ def charts_context(user, profile, range_key, effects) -> dict:
 
     if range_key not in charts.RANGES:
         range_key = charts.DEFAULT_RANGE
+    effect_names = {slug: effect.name for slug, effect in effects.items()}
     today = profile.today()
-    start = charts.range_start(range_key, today)
-    week_from = stats.week_start(start) if start else None
-    lead_from = start - timedelta(days=charts.LEAD_IN) if start else None
-    built = charts.build(
-        today=today,
-        range_key=range_key,
-        feelings=queries.session_feelings(user, start),
-        checkins=queries.daily_checkins(user, lead_from),
-        minutes=queries.weekly_moderate_minutes(user, week_from),
-        loads=queries.daily_load(user, week_from),
-        tags=queries.weekly_tags(user, week_from),
-        effect_names={slug: effect.name for slug, effect in effects.items()},
-    )
+
+    def compute() -> list[charts.Chart]:
+        start = charts.range_start(range_key, today)
+        week_from = stats.week_start(start) if start else None
+        lead_from = start - timedelta(days=charts.LEAD_IN) if start else None
+        built = charts.build(
+            today=today,
+            range_key=range_key,
+            feelings=queries.session_feelings(user, start),
+            checkins=queries.daily_checkins(user, lead_from),
+            minutes=queries.weekly_moderate_minutes(user, week_from),
+            loads=queries.daily_load(user, week_from),
+            tags=queries.weekly_tags(user, week_from),
+            effect_names=effect_names,
+        )
+        return [chart.ready() for chart in built]
+
+    # Effect names are content, edited in the admin without touching anyone's journal.
+    name = f"charts:{range_key}:{today.isoformat()}:{digest(effect_names)}"
+    built = per_journal(profile, name, compute)
     beside = {
         p.chart_key: p.section
         for p in ChartPlacement.objects.select_related("section").filter(section__published=True)
@@ -112,7 +127,11 @@ def charts_context(user, profile, range_key, effects) -> dict:
 
 
 # The dashboard's widgets that refresh themselves on the "journal-changed" event.
-FRAGMENTS = {"pending": pending_context, "week": week_context}
+FRAGMENTS = {
+    "pending": lambda user, profile: pending_context(user),
+    "week": week_context,
+    "chronic": lambda user, profile: chronic_context(user, profile, effects_by_slug()),
+}
 
 
 def dashboard_page(request, quick_form=None, checkin_form=None):
@@ -145,8 +164,3 @@ def dashboard_charts(request):
     profile = profile_for(request.user)
     context = charts_context(request.user, profile, request.GET.get("range"), effects_by_slug())
     return render(request, "journal/dashboard.html#charts", context)
-
-
-@login_required
-def placeholder(request, title):
-    return render(request, "journal/placeholder.html", {"title": title})

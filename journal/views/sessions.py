@@ -127,8 +127,6 @@ def session_delete(request, pk):
         description = str(session)
         delete_session(session)
         messages.success(request, f"Deleted: {description}.")
-        if request.htmx:
-            return changed(render(request, "journal/includes/deleted_row.html"))
         return redirect("journal:session_list")
     return render(request, "journal/session_confirm_delete.html", {"session": session})
 

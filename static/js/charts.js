@@ -150,3 +150,110 @@
   document.addEventListener("htmx:load", function (event) { buildAll(event.detail.elt); });
   document.addEventListener("DOMContentLoaded", function () { buildAll(document); });
 })();
+
+// ---- Insights (issue 11) ------------------------------------------------------------------
+// One small chart per claim on the Insights page: the difference between "with the effect"
+// and "without it" as a point, its 95% interval as a bar, against a marked zero line. The
+// data comes from json_script (canvas[data-insight-chart] names it); no inline code.
+(function () {
+  "use strict";
+
+  var VERDICT = { consistent: "--ok", opposite: "--danger", unclear: "--muted" };
+
+  function cssVar(name, fallback) {
+    var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+    return value || fallback;
+  }
+
+  function build(canvas) {
+    var source = document.getElementById(canvas.dataset.insightChart);
+    if (!source || !window.Chart || Chart.getChart(canvas)) return;
+    var spec = JSON.parse(source.textContent);
+    var text = cssVar("--text", "#333");
+    var grid = cssVar("--border", "#ddd");
+    var colour = cssVar(VERDICT[spec.verdict] || "--muted", "#5b6470");
+    // Zero, "no difference", is the line that matters: drawn whether or not it is a tick.
+    var zeroLine = {
+      id: "insightZero",
+      afterDatasetsDraw: function (chart) {
+        var x = chart.scales.x.getPixelForValue(0);
+        var area = chart.chartArea;
+        var ctx = chart.ctx;
+        ctx.save();
+        ctx.strokeStyle = text;
+        ctx.lineWidth = 2;
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(x, area.top);
+        ctx.lineTo(x, area.bottom);
+        ctx.stroke();
+        ctx.restore();
+      },
+    };
+    new Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: [spec.label],
+        datasets: [
+          {
+            type: "bar",
+            label: "95% interval",
+            data: [[spec.ci_low, spec.ci_high]],
+            backgroundColor: colour + "55",
+            borderColor: colour,
+            borderWidth: 1,
+            borderSkipped: false,
+            barPercentage: 0.5,
+            categoryPercentage: 1,
+          },
+          {
+            type: "line",
+            label: "Difference",
+            data: [spec.difference],
+            showLine: false,
+            pointStyle: "rectRot",
+            pointRadius: 7,
+            pointHoverRadius: 8,
+            backgroundColor: colour,
+            borderColor: text,
+            borderWidth: 1,
+          },
+        ],
+      },
+      options: {
+        indexAxis: "y",
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: {
+          x: {
+            min: spec.min,
+            max: spec.max,
+            title: { display: true, text: spec.axis, color: text },
+            ticks: { color: text },
+            grid: { color: grid },
+          },
+          y: { ticks: { color: text }, grid: { display: false } },
+        },
+        plugins: {
+          legend: { position: "bottom", labels: { color: text, boxWidth: 12 } },
+          tooltip: { enabled: true },
+        },
+      },
+      plugins: [zeroLine],
+    });
+  }
+
+  function buildAll(root) {
+    root.querySelectorAll("canvas[data-insight-chart]").forEach(build);
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    event.detail.target.querySelectorAll("canvas[data-insight-chart]").forEach(function (canvas) {
+      var chart = Chart.getChart(canvas);
+      if (chart) chart.destroy();
+    });
+  });
+  document.addEventListener("htmx:load", function (event) { buildAll(event.detail.elt); });
+  document.addEventListener("DOMContentLoaded", function () { buildAll(document); });
+})();

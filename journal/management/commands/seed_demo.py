@@ -54,7 +54,7 @@ class Command(BaseCommand):
             profile.birth_year = 1988
             profile.resting_hr = 58
             profile.sex = "female"
-            profile.checkin_items = ["anxiety", "energy", "stress"]
+            profile.checkin_items = ["anxiety", "energy", "motivation", "stress"]
             history = build_history(account, profile.today(), years)
             save_imported(profile, history.sessions, history.checkins)
         self.stdout.write(

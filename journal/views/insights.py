@@ -1,0 +1,52 @@
+"""The Insights page: the article's claims tested on the person's own journal, and the
+dashboard's small card of the claims that have a verdict."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from journal import insight_cards, queries
+from journal.services import profile_for
+from journal.views.common import render_partial_or_page
+
+
+def effects_with_sections() -> dict:
+    """The content app's effects by slug, with their sections, in one query."""
+    from content.models import Effect
+
+    return Effect.objects.select_related("section").in_bulk(field_name="slug")
+
+
+def claim_cards(user, range_key=None, effects=None) -> tuple:
+    """(report, [(card, effect)]) for a range; `effects` by slug, read when not given."""
+    profile = profile_for(user)
+    report = queries.insight_report(user, profile, range_key)
+    effects = effects_with_sections() if effects is None else effects
+    names = {slug: effect.name for slug, effect in effects.items()}
+    cards = insight_cards.cards(report.results, names)
+    return report, [(card, effects.get(card.effect_slug)) for card in cards]
+
+
+@login_required
+def insights_page(request):
+    report, cards = claim_cards(request.user, request.GET.get("range"))
+    groups = [
+        (heading, [(c, e) for c, e in cards if c.result.claim.kind == kind])
+        for kind, heading in insight_cards.KIND_HEADINGS.items()
+    ]
+    context = {
+        "report": report,
+        "groups": groups,
+        "range_key": report.range_key,
+        "ranges": [(key, queries.RANGE_LABELS[key]) for key in queries.INSIGHT_RANGES],
+        "with_verdict": sum(c.verdict != "not_enough_data" for c, _ in cards),
+    }
+    return render_partial_or_page(request, "journal/insights.html", "claims", context)
+
+
+@login_required
+def insights_card(request):
+    """The dashboard card, loaded after the dashboard so that it never slows it down."""
+    _, cards = claim_cards(request.user)
+    shown = [card for card, _ in cards if card.verdict != "not_enough_data"]
+    context = {"insights_loaded": True, "insight_cards": shown}
+    return render(request, "journal/includes/insights_card.html", context)
