@@ -48,8 +48,8 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
 
 # session, user, profile, effects, last activity, today's check-in, pending
 # sessions and their count, this week, recent sessions, the chronic states'
-# window, the five chart queries and the chart placements.
-DASHBOARD_QUERIES = 17
+# window, the journal's first entry, the five chart queries and the chart placements.
+DASHBOARD_QUERIES = 18
 
 
 def test_every_chart_sits_beside_its_placed_section_with_a_text_alternative(alice_client, alice):
@@ -105,8 +105,9 @@ def test_charts_hold_only_the_owners_data(alice_client, alice, bob):
 def test_the_dashboard_shows_the_long_term_effects_building_now(alice_client, alice):
     make_session(alice, activity="aerobic", minutes=40, effort=4)
     content = alice_client.get(reverse("journal:dashboard")).content.decode()
-    assert "Long-term effects now" in content
-    assert "<dt>Building</dt>" in content
+    assert "Long-term patterns the article links to effects" in content
+    assert "not effects measured in your body" in content
+    assert "building" in content
 
 
 def test_logging_announces_the_change_that_refreshes_the_charts(alice_client):

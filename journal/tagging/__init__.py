@@ -15,8 +15,15 @@ The package follows the spec's vocabulary, one room per job:
 This module is the public API; the modules' other names are the package's own business.
 """
 
-from journal.tagging.engine import affected_until, chronic_states, tag_history, tag_session
-from journal.tagging.explain import explain
+from journal.tagging.engine import (
+    Pattern,
+    affected_until,
+    chronic_progress,
+    chronic_states,
+    tag_history,
+    tag_session,
+)
+from journal.tagging.explain import explain, journal_start_words, progress_words
 from journal.tagging.intensity import (
     ACTIVITIES,
     AEROBIC,
@@ -69,6 +76,7 @@ __all__ = [
     "MOBILITY",
     "MODERATE",
     "NEAR_MAX",
+    "Pattern",
     "REGULAR_MOD",
     "RESISTANCE",
     "RULES",
@@ -89,13 +97,16 @@ __all__ = [
     "aerobic_walk30",
     "affected_until",
     "chronic_states",
+    "chronic_progress",
     "classify",
     "endurance20",
     "explain",
+    "journal_start_words",
     "hiit_or_resistance",
     "holds",
     "moderate_plus",
     "mvpa_session",
+    "progress_words",
     "resistance",
     "tag_history",
     "tag_session",

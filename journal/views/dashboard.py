@@ -5,7 +5,7 @@ from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import render
 
-from journal import charts, queries, stats, tagging
+from journal import charts, patterns, queries, stats, tagging
 from journal.forms import CheckInForm, QuickSessionForm
 from journal.models import CheckIn, Session
 from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
@@ -64,19 +64,34 @@ def week_context(user, profile) -> dict:
 
 
 def chronic_context(user, profile, effects) -> dict:
-    """Which long-term effects are sustained, building or lapsed today.
-
-    Reads the last 84 days, the longest window; an effect whose last
+    """The long-term card: patterns sustained or building today, ordered and folded by
+    journal.patterns. Reads the last 84 days, the longest window; an effect whose last
     contributing session is older than that shows as neither.
     """
     today = profile.today()
     recent = Session.objects.for_user(user).between(today - LOOK_BACK, today)
     facts = session_facts(recent.values(*FACT_FIELDS))
-    states = tagging.chronic_states(facts, profile_facts(profile), today)
-    grouped = {"sustained": [], "building": [], "lapsed": []}
-    for slug, state in sorted(states.items()):
-        grouped[state].append(effects.get(slug) or slug)
-    return {"chronic": grouped}
+    found = tagging.chronic_progress(facts, profile_facts(profile), today)
+    card = patterns.long_term_card(found, patterns.evidence_orders(effects))
+    start = queries.journal_start(user)
+
+    def entry(slug, pattern):
+        progress = "" if pattern.state == "sustained" else pattern.progress
+        return {
+            "slug": slug,
+            "effect": effects.get(slug),
+            "state": pattern.state,
+            "progress": patterns.shown_progress(slug, progress, today, start),
+            "no_nudge": slug in patterns.NO_NUDGE,
+        }
+
+    return {
+        "long_term": {
+            "headline": [entry(*item) for item in card.headline],
+            "rest": [entry(*item) for item in card.rest],
+            "total": card.total,
+        }
+    }
 
 
 def charts_context(user, profile, range_key, effects) -> dict:
