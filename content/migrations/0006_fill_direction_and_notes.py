@@ -85,7 +85,7 @@ EFFECTS = {
     "insulin_sensitivity": (
         "up",
         "insulin sensitivity better",
-        "A for the change in blood sugar handling; the link to mood and thinking is not graded A",
+        "A for better blood sugar handling, not for the links to mood or thinking",
         "The gain fades within two to three days without another session.",
     ),
     "irisin": (
