@@ -48,7 +48,16 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Effect)
 class EffectAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "category", "timescale", "evidence_grade", "section"]
+    list_display = [
+        "name",
+        "slug",
+        "direction",
+        "change",
+        "timescale",
+        "evidence_grade",
+        "grade_detail",
+        "section",
+    ]
     list_filter = ["evidence_grade", "timescale", "category", "section", "article_wording"]
     search_fields = ["name", "slug", "benefit"]
     ordering = ["position"]

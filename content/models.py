@@ -17,25 +17,42 @@ class Grade(models.TextChoices):
     C = "C", "C: animal-only, contested or null in humans"
 
 
+# What each letter means, short enough to sit inside a badge (never only in a tooltip).
+GRADE_WORDS = {
+    "A": "human trials support it",
+    "B": "limited human data",
+    "C": "mostly animal or disputed",
+}
+
+
 class Timescale(models.TextChoices):
-    ACUTE = "acute", "During or just after a session"
-    CHRONIC = "chronic", "Builds over weeks"
-    BOTH = "both", "Both"
+    ACUTE = "acute", "Tagged on a single session"
+    CHRONIC = "chronic", "Builds over weeks of training"
+    BOTH = "both", "Tagged on a single session, and builds over weeks"
+
+
+class Direction(models.TextChoices):
+    """Which way the article says the thing changes: an arrow only where it names one."""
+
+    UP = "up", "↑ rises"
+    DOWN = "down", "↓ falls"
+    NONE = "none", "no arrow: the article names no direction"
 
 
 class Wording(models.TextChoices):
     """How strongly the article words a claim (effect-rules.md section 3)."""
 
-    ASSERTED = "asserted", "stated as fact"
-    WELL_DOCUMENTED = "well-documented", "called well documented"
-    CONSISTENTLY = "consistently", "said to happen consistently"
-    HAS_BEEN_SHOWN = "has been shown", "said to have been shown"
-    IMPLICATED = "implicated", "said to be implicated"
-    TENDS_TO = "tends to", "said to tend to happen"
-    CAN = "can", "said to be possible"
-    CAN_SUPPORT = "can support", "said to be able to support"
-    CONTRIBUTE_TO = "contribute to", "said to contribute"
-    TABLE_ONLY = "table only", "listed only in a summary table"
+    # Each label completes "The article ..." on the effect page.
+    ASSERTED = "asserted", "states it as fact, with no hedge"
+    WELL_DOCUMENTED = "well-documented", "calls it well documented"
+    CONSISTENTLY = "consistently", "says it happens consistently"
+    HAS_BEEN_SHOWN = "has been shown", "says it has been shown"
+    IMPLICATED = "implicated", "only says it may play a part, without claiming it is the cause"
+    TENDS_TO = "tends to", "says it tends to happen, not that it always does"
+    CAN = "can", "says it can happen, not that it always does"
+    CAN_SUPPORT = "can support", "says it can support it, not that it always does"
+    CONTRIBUTE_TO = "contribute to", "says it is one contributor among others"
+    TABLE_ONLY = "table only", "lists it only in a summary table, with no claim in its text"
 
 
 class Reference(models.Model):
@@ -45,6 +62,12 @@ class Reference(models.Model):
     venue = models.CharField(max_length=200, blank=True)
     year = models.PositiveSmallIntegerField()
     doi_or_url = models.CharField("DOI or URL", max_length=300, blank=True)
+    link_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Say so when the link leads to another work than this one (a table, a "
+        "validation study).",
+    )
 
     class Meta:
         ordering = ["authors", "year"]
@@ -95,6 +118,30 @@ class Effect(models.Model):
     article_wording = models.CharField(max_length=16, choices=Wording.choices)
     evidence_grade = models.CharField(max_length=1, choices=Grade.choices)
     grade_reason = models.CharField(max_length=300)
+    grade_detail = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="When parts of the claim differ in evidence, the grades in words, e.g. "
+        "'A for the rise in the blood, C for an effect in the brain'. Shown instead of the "
+        "single letter.",
+    )
+    direction = models.CharField(
+        max_length=4,
+        choices=Direction.choices,
+        default=Direction.UP,
+        help_text="The arrow on a tag. No arrow where the article names no direction.",
+    )
+    change = models.CharField(
+        "direction words",
+        max_length=60,
+        blank=True,
+        help_text="What the article says changes, in a few words: 'inflammation lower', "
+        "'stress response calmer', 'oestrogen changed'.",
+    )
+    caveat = models.TextField(
+        blank=True,
+        help_text="What a reader should keep in mind: reversals, null results, limits.",
+    )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="effects")
     references = models.ManyToManyField(Reference, blank=True, related_name="effects")
     position = models.PositiveSmallIntegerField(default=0)
@@ -113,6 +160,20 @@ class Effect(models.Model):
 
     def get_absolute_url(self):
         return reverse("content:effect", args=[self.slug])
+
+    @property
+    def arrow(self) -> str:
+        return {Direction.UP: "↑", Direction.DOWN: "↓"}.get(self.direction, "")
+
+    @property
+    def change_words(self) -> str:
+        return self.change or self.name
+
+    @property
+    def grade_words(self) -> str:
+        """The evidence in words: the split grades where there are some, else the letter's
+        meaning."""
+        return self.grade_detail or GRADE_WORDS.get(self.evidence_grade, "")
 
     @property
     def rules(self):

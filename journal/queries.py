@@ -182,3 +182,12 @@ def insight_report(user, profile, range_key: str | None) -> InsightReport:
         f"insights:{range_key}:{today.isoformat()}",
         lambda: _insight_report(user, profile, range_key, today),
     )
+
+
+def journal_start(user) -> date | None:
+    """The date of the person's first entry, a session or a check-in, in one query: time
+    before it is unknown to the journal, not inactivity."""
+    sessions = Session.objects.for_user(user).order_by().values("date")
+    checkins = CheckIn.objects.for_user(user).order_by().values("date")
+    first = sessions.union(checkins).order_by("date").values_list("date", flat=True)[:1]
+    return next(iter(first), None)

@@ -150,7 +150,7 @@ def test_the_learn_pages_need_no_login_and_show_grades_wording_rules_and_referen
     effect = client.get(reverse("content:effect", args=["serotonin"]))
     content = effect.content.decode()
     assert "Evidence C" in content
-    assert "stated as fact" in content
+    assert "The article states it as fact" in content
     assert "Half an hour or more of steady cardio or walking" in content
     assert "Young SN" in content
     assert "not medical advice" in content

@@ -54,10 +54,10 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
 # session, user, profile, effects, last activity, today's check-in, pending
 # sessions and their count, "How did it feel?" (one count when none is due),
 # this week, recent sessions and the chart placements; the first view since the
-# journal changed adds the chronic states' window and the five chart queries,
-# whose results are then cached.
+# journal changed adds the chronic states' window, the journal's first entry and
+# the five chart queries, whose results are then cached.
 DASHBOARD_QUERIES = 12
-COLD_QUERIES = DASHBOARD_QUERIES + 6
+COLD_QUERIES = DASHBOARD_QUERIES + 7
 
 
 @pytest.mark.parametrize("range_key", ["4w", "all"])
@@ -80,7 +80,7 @@ def test_a_new_journal_version_recomputes_charts_and_long_term_card(
 ):
     url = reverse("journal:dashboard")
     before = alice_client.get(url)
-    assert "<dt>Building</dt>" not in _chronic_card(before)
+    assert "<strong>building</strong>" not in _chronic_card(before)
     # A session written without going through journal.services changes no version, so
     # the cached page stays as it was: the version is the only thing the cache trusts.
     make_session(
@@ -93,7 +93,7 @@ def test_a_new_journal_version_recomputes_charts_and_long_term_card(
     Profile.objects.filter(user=alice).update(journal_version=F("journal_version") + 1)
     with django_assert_num_queries(COLD_QUERIES):
         fresh = alice_client.get(url)
-    assert "<dt>Building</dt>" in _chronic_card(fresh)
+    assert "<strong>building</strong>" in _chronic_card(fresh)
     assert len(chart_data(fresh, "feeling-change")["labels"]) == 1
 
 
@@ -174,8 +174,9 @@ def test_charts_hold_only_the_owners_data(alice_client, alice, bob):
 def test_the_dashboard_shows_the_long_term_effects_building_now(alice_client, alice):
     make_session(alice, activity="aerobic", minutes=40, effort=4)
     content = alice_client.get(reverse("journal:dashboard")).content.decode()
-    assert "Long-term effects now" in content
-    assert "<dt>Building</dt>" in content
+    assert "Long-term patterns the article links to effects" in content
+    assert "not effects measured in your body" in content
+    assert "building" in content
 
 
 def test_logging_announces_the_change_that_refreshes_the_charts(alice_client):
@@ -220,4 +221,4 @@ def test_the_long_term_card_refreshes_itself_after_a_change(alice_client, alice)
     Profile.objects.filter(user=alice).update(journal_version=F("journal_version") + 1)
     fragment = alice_client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert fragment.strip().startswith('<section class="card" id="chronic"')
-    assert "<dt>Building</dt>" in fragment
+    assert "<strong>building</strong>" in fragment

@@ -10,7 +10,7 @@ def test_session_rows_show_tag_chips_linking_to_the_learn_pages(alice_client, al
     make_session(alice, activity="hiit", minutes=25, effort=8)
     content = alice_client.get(reverse("journal:session_list")).content.decode()
     assert 'href="/learn/effects/catecholamines/"' in content
-    assert "Adrenaline &amp; noradrenaline" in content
+    assert "adrenaline higher" in content
     assert "this session" in content
     assert "↑" in content
 

@@ -16,13 +16,15 @@ This module is the public API; the modules' other names are the package's own bu
 """
 
 from journal.tagging.engine import (
+    Pattern,
     affected_until,
     chronic_holds_by_date,
+    chronic_progress,
     chronic_states,
     tag_history,
     tag_session,
 )
-from journal.tagging.explain import explain
+from journal.tagging.explain import explain, journal_start_words, progress_words
 from journal.tagging.intensity import (
     ACTIVITIES,
     AEROBIC,
@@ -80,6 +82,7 @@ __all__ = [
     "MODERATE",
     "MVPA_ACTIVITIES",
     "NEAR_MAX",
+    "Pattern",
     "REGULAR_MOD",
     "RESISTANCE",
     "RULES",
@@ -102,13 +105,16 @@ __all__ = [
     "affected_until",
     "chronic_holds_by_date",
     "chronic_states",
+    "chronic_progress",
     "classify",
     "endurance20",
     "explain",
+    "journal_start_words",
     "hiit_or_resistance",
     "holds",
     "moderate_plus",
     "mvpa_session",
+    "progress_words",
     "resistance",
     "tag_history",
     "tag_session",

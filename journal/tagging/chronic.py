@@ -77,8 +77,8 @@ _REGULAR_WORDS = (
     "with 3+ active days in at least three of those weeks."
 )
 _AEROBIC_WORDS = (
-    "Cardio or walking sessions of 30+ minutes on at least 12 of the last 28 days, with 3+ "
-    "active days in at least three of the four weeks."
+    "Sessions of 30+ minutes of cardio, walking, intervals or mixed training on at least 12 "
+    "of the last 28 days, with 3+ active days in at least three of the four weeks."
 )
 
 CHRONIC_RULES = (
@@ -96,8 +96,9 @@ CHRONIC_RULES = (
     ChronicRule(
         "serotonin",
         _one(aerobic30, 28, lambda ws: (*AEROBIC_REG(ws.w28), mvpa_at_least(ws.w28, 150))),
-        "The regular-cardio pattern (30+ minute sessions on 12 of the last 28 days, 3+ active "
-        "days in three of four weeks) plus 150+ weekly cardio minutes.",
+        "The regular pattern (30+ minute sessions of cardio, walking, intervals or mixed "
+        "training on 12 of the last 28 days, 3+ active days in three of four weeks) plus 150+ "
+        "weekly cardio minutes.",
     ),
     ChronicRule(
         "gaba",

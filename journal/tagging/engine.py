@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from journal.tagging.acute import ACUTE_RULES
 from journal.tagging.chronic import CHRONIC_RULES, ChronicRule
@@ -144,9 +145,25 @@ def _day(s: RatedSession) -> int:
     return s.day
 
 
-def chronic_states(
+class Pattern(NamedTuple):
+    """A chronic effect's state today, with how far along its conditions are."""
+
+    state: str  # sustained | building | lapsed
+    share: float  # 0 to 1: the least advanced condition of the most advanced route
+    progress: str  # that route's conditions in words, as on a tag
+
+
+def _furthest(evaluation) -> tuple[float, str]:
+    """The route nearest to holding, as (share, words)."""
+    return max(
+        (min((c.share for c in checks), default=1.0), "; ".join(c.text for c in checks))
+        for _, checks in evaluation
+    )
+
+
+def chronic_progress(
     history: Iterable[SessionFacts], profile: ProfileFacts, today: datetime.date
-) -> dict[str, str]:
+) -> dict[str, Pattern]:
     """The person's state per chronic effect on `today`, for the dashboard:
 
     - "sustained": the rule's predicate holds today;
@@ -155,7 +172,8 @@ def chronic_states(
       predicate fails after being sustained;
     - "building": otherwise, when a contributing session lies in its route's window;
     - absent: none of these (or the effect does not apply to this profile).
-    Sessions dated after `today` are ignored.
+    Each comes with today's progress (share and words). Sessions dated after `today` are
+    ignored.
     """
     rated = sorted(
         (rate(s, profile) for s in unique_sessions(history).values() if s.date <= today),
@@ -164,10 +182,13 @@ def chronic_states(
     tagger = _Tagger(rated, profile)
     days = [s.day for s in rated]
     now = today.toordinal()
-    states: dict[str, str] = {}
+    patterns: dict[str, Pattern] = {}
     for rule in sorted(tagger.chronic, key=lambda r: r.effect):
-        if any(ok for ok, _ in tagger.evaluation(rule, now)):
-            states[rule.effect] = "sustained"
+        evaluation = tagger.evaluation(rule, now)
+        held = [checks for ok, checks in evaluation if ok]
+        if held:
+            words = "; ".join(c.text for c in held[0])
+            patterns[rule.effect] = Pattern("sustained", 1.0, words)
             continue
         last = next(
             (s for s in reversed(rated) if any(r.contributes(s) for r in rule.routes)), None
@@ -175,11 +196,18 @@ def chronic_states(
         if last is None:
             continue
         if any(ok for ok, _ in tagger.evaluation(rule, last.day)):
-            states[rule.effect] = "lapsed"
+            patterns[rule.effect] = Pattern("lapsed", *_furthest(evaluation))
         elif any(
             route.contributes(s)
             for route in rule.routes
             for s in rated[bisect_right(days, now - route.window_days) :]
         ):
-            states[rule.effect] = "building"
-    return states
+            patterns[rule.effect] = Pattern("building", *_furthest(evaluation))
+    return patterns
+
+
+def chronic_states(
+    history: Iterable[SessionFacts], profile: ProfileFacts, today: datetime.date
+) -> dict[str, str]:
+    """The state alone of each chronic effect on `today` (see chronic_progress)."""
+    return {slug: p.state for slug, p in chronic_progress(history, profile, today).items()}

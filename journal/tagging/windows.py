@@ -206,6 +206,13 @@ class Check:
     value: int | float
     met: bool
     text: str
+    # How far along the condition is, 0 to 1 (1 when met): the dashboard lists a building
+    # pattern among its headlines only when every condition is at least halfway.
+    share: float = 1.0
+
+
+def _share(have: float, need: float) -> float:
+    return 1.0 if need <= 0 else max(0.0, min(1.0, have / need))
 
 
 def mvpa_at_least(w: Window, minimum: int) -> Check:
@@ -214,15 +221,17 @@ def mvpa_at_least(w: Window, minimum: int) -> Check:
     text = (
         f"{mvpa:g} weekly cardio minutes" if met else f"{mvpa:g} of {minimum} weekly cardio minutes"
     )
-    return Check("mvpa", mvpa, met, text)
+    return Check("mvpa", mvpa, met, text, _share(total, minimum * w.weeks))
 
 
 def mvpa_between(w: Window, low: int, high: int) -> Check:
     total, mvpa = w.moderate_equivalent_minutes(), w.mvpa()
     if total < low * w.weeks:
-        return Check("mvpa", mvpa, False, f"{mvpa:g} of {low} weekly cardio minutes")
+        text = f"{mvpa:g} of {low} weekly cardio minutes"
+        return Check("mvpa", mvpa, False, text, _share(total, low * w.weeks))
     if total > high * w.weeks:
-        return Check("mvpa", mvpa, False, f"{mvpa:g} weekly cardio minutes, over the {high} cap")
+        text = f"{mvpa:g} weekly cardio minutes, over the {high} cap"
+        return Check("mvpa", mvpa, False, text, 0.0)  # more is not progress here
     return Check("mvpa", mvpa, True, f"{mvpa:g} weekly cardio minutes, within {low} to {high}")
 
 
@@ -232,21 +241,22 @@ def weeks_check(
     k = w.weeks_ok(f, per_week)
     met = k >= need
     # Building reads as progress ("2 of 3 weeks"); once met, as a fact ("3 of 4 weeks").
-    return Check(key, k, met, f"{k} of {w.weeks if met else need} weeks with {what}")
+    text = f"{k} of {w.weeks if met else need} weeks with {what}"
+    return Check(key, k, met, text, _share(k, need))
 
 
 def days_check(w: Window, f: Callable, per_week: int, what: str) -> Check:
     n, need = w.day_count(f), per_week * w.weeks  # days(W, f) >= per_week, in whole days
     met = n >= need
     text = f"{n} {what} in {w.weeks} weeks" if met else f"{n} of {need} {what} in {w.weeks} weeks"
-    return Check("days", w.days(f), met, text)
+    return Check("days", w.days(f), met, text, _share(n, need))
 
 
 def max_gap_check(w: Window, at_most: int) -> Check:
     g = w.max_gap()
     if g <= at_most:
         return Check("max_gap", g, True, f"longest break {g} days")
-    return Check("max_gap", g, False, f"a {g}-day break ({at_most} days at most)")
+    return Check("max_gap", g, False, f"a {g}-day break ({at_most} days at most)", at_most / g)
 
 
 def CONSISTENT(w28: Window) -> tuple[Check, ...]:

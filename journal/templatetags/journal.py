@@ -1,12 +1,9 @@
 from django import template
 
+from journal import patterns
 from journal.forms import KM_PER_MILE
 
 register = template.Library()
-
-# Effects whose predicted change is a decrease: a calmer stress response and
-# less inflammation. Every other effect is predicted to rise.
-LOWERED = {"hpa_recalibration", "anti_inflammatory"}
 
 
 @register.filter
@@ -28,6 +25,21 @@ def tag_chip(tag, effects):
     return {
         "tag": tag,
         "effect": effect,
-        "name": effect.name if effect else tag.effect,
-        "lowered": tag.effect in LOWERED,
+        "change": effect.change_words if effect else tag.effect,
+        "arrow": effect.arrow if effect else "",
     }
+
+
+@register.inclusion_tag("journal/includes/tag_chips.html")
+def tag_chips(tags, effects):
+    """A session row's chips: three acute ones in view, the rest folded."""
+    return {
+        "chips": patterns.session_chips(tags, patterns.evidence_orders(effects)),
+        "effects": effects,
+    }
+
+
+@register.simple_tag
+def ordered_chips(tags, effects):
+    """The same grouping for pages that lay the tags out themselves."""
+    return patterns.session_chips(tags, patterns.evidence_orders(effects), visible=len(tags))

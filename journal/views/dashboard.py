@@ -5,7 +5,7 @@ from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import render
 
-from journal import charts, queries, stats, tagging
+from journal import charts, patterns, queries, stats, tagging
 from journal.caching import digest, per_journal
 from journal.forms import CheckInForm, QuickSessionForm
 from journal.models import CheckIn, Session
@@ -65,26 +65,45 @@ def week_context(user, profile) -> dict:
     }
 
 
-def chronic_states(user, profile) -> dict[str, str]:
-    """Each long-term effect's state today (journal.tagging.chronic_states), cached until the
-    journal changes: it reads the last 84 days, the longest window, so an effect whose last
-    contributing session is older than that shows as neither."""
+def long_term_patterns(user, profile) -> tuple[dict, object]:
+    """Each long-term effect's pattern today (journal.tagging.chronic_progress) and the date
+    of the journal's first entry, cached until the journal changes. Reads the last 84 days,
+    the longest window; an effect whose last contributing session is older shows as neither."""
     today = profile.today()
 
     def compute():
         recent = Session.objects.for_user(user).between(today - LOOK_BACK, today)
         facts = session_facts(recent.values(*FACT_FIELDS))
-        return tagging.chronic_states(facts, profile_facts(profile), today)
+        found = tagging.chronic_progress(facts, profile_facts(profile), today)
+        return found, queries.journal_start(user)
 
-    return per_journal(profile, f"chronic-states:{today.isoformat()}", compute)
+    return per_journal(profile, f"long-term:{today.isoformat()}", compute)
 
 
 def chronic_context(user, profile, effects) -> dict:
-    """Which long-term effects are sustained, building or lapsed today."""
-    grouped = {"sustained": [], "building": [], "lapsed": []}
-    for slug, state in sorted(chronic_states(user, profile).items()):
-        grouped[state].append(effects.get(slug) or slug)
-    return {"chronic": grouped}
+    """The long-term card: patterns sustained or building today, ordered and folded by
+    journal.patterns."""
+    today = profile.today()
+    found, start = long_term_patterns(user, profile)
+    card = patterns.long_term_card(found, patterns.evidence_orders(effects))
+
+    def entry(slug, pattern):
+        progress = "" if pattern.state == "sustained" else pattern.progress
+        return {
+            "slug": slug,
+            "effect": effects.get(slug),
+            "state": pattern.state,
+            "progress": patterns.shown_progress(slug, progress, today, start),
+            "no_nudge": slug in patterns.NO_NUDGE,
+        }
+
+    return {
+        "long_term": {
+            "headline": [entry(*item) for item in card.headline],
+            "rest": [entry(*item) for item in card.rest],
+            "total": card.total,
+        }
+    }
 
 
 def charts_context(user, profile, range_key, effects) -> dict:

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from journal import tagging
+from journal import patterns, queries, tagging
 from journal.forms import EffortForm, QuickSessionForm, SessionFilterForm, SessionForm
 from journal.models import Session, SessionTag
 from journal.services import delete_session, profile_for, save_session
@@ -76,13 +76,25 @@ def session_quick(request):
     return redirect("journal:dashboard")
 
 
+def tag_progress(tags, session, journal_start) -> dict:
+    """Each chronic tag's progress as shown on its session, by rule id."""
+    return {
+        tag.rule: patterns.shown_progress(tag.effect, tag.progress, session.date, journal_start)
+        for tag in tags
+        if tag.timescale == "chronic"
+    }
+
+
 @login_required
 def session_detail(request, pk):
     session = owned_session(request, pk)
+    tags = list(session.tags.all())
     context = {
         "session": session,
-        "tags": session.tags.all(),
+        "tags": tags,
         "effects": effects_by_slug(),
+        "progress": tag_progress(tags, session, queries.journal_start(request.user)),
+        "no_nudge": patterns.NO_NUDGE,
         "profile": profile_for(request.user),
     }
     return render(request, "journal/session_detail.html", context)
@@ -95,9 +107,26 @@ def tag_why(request, pk, rule):
         raise Http404("No such rule.")
     session = owned_session(request, pk)
     tag = get_object_or_404(SessionTag, session=session, rule=rule)
+    why = tagging.explain(
+        tagging.Tag(
+            tag.effect,
+            tag.timescale,
+            tag.status,
+            tag.magnitude,
+            tag.rule,
+            tag.rule_version,
+            # Hormone patterns: the reading without progress figures (no nudge).
+            {k: v for k, v in tag.inputs.items() if k != "progress"}
+            if tag.effect in patterns.NO_NUDGE
+            else tag.inputs,
+        ),
+        session.date,
+        queries.journal_start(request.user),
+    )
     context = {
         "session": session,
         "tag": tag,
+        "why": why,
         "effect": effects_by_slug().get(tag.effect),
         "rule": tagging.RULES_BY_ID.get(tag.rule),
     }
