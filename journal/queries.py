@@ -7,12 +7,23 @@ type happens in SQL; rolling means and Foster's figures in journal.stats.
 
 from datetime import date
 
-from django.db.models import Case, Count, DateField, F, Func, IntegerField, Sum, When
+from django.db.models import Case, Count, DateField, F, Func, IntegerField, Q, Sum, Value, When
 
 from journal.models import CheckIn, Intensity, Session, SessionTag
 
 MVPA_ACTIVITIES = ["aerobic", "hiit", "mixed", "walking"]  # effect-rules.md 0.3
 VIGOROUS_PLUS = [Intensity.VIGOROUS, Intensity.NEAR_MAX]
+# The mvpa filter of effect-rules.md in SQL (journal.tagging's mvpa_session).
+MVPA = Q(activity__in=MVPA_ACTIVITIES, intensity__in=[Intensity.MODERATE, *VIGOROUS_PLUS])
+# A session's moderate-equivalent minutes: vigorous-or-harder minutes count
+# twice [PAG18]; sessions outside the mvpa filter count nothing. The weekly
+# chart and the dashboard summary both sum this one expression.
+MODERATE_EQUIVALENT_MINUTES = Case(
+    When(MVPA & Q(intensity__in=VIGOROUS_PLUS), then=F("minutes") * 2),
+    When(MVPA, then=F("minutes")),
+    default=Value(0),
+    output_field=IntegerField(),
+)
 
 
 class WeekStart(Func):
@@ -58,27 +69,47 @@ def daily_checkins(user, start: date | None) -> list[dict]:
 def weekly_moderate_minutes(user, start: date | None) -> list[dict]:
     """weekly-minutes: moderate-equivalent minutes per week and activity type, in SQL.
 
-    Vigorous-or-harder minutes count twice [PAG18]; only the activity types
-    that count toward the guideline, at moderate or harder, are summed.
+    Only the sessions that count toward the guideline are read at all.
     """
-    qs = _since(Session.objects.for_user(user), "date", start).filter(
-        activity__in=MVPA_ACTIVITIES,
-        intensity__in=[Intensity.MODERATE, *VIGOROUS_PLUS],
-    )
+    qs = _since(Session.objects.for_user(user), "date", start).filter(MVPA)
     return list(
         qs.annotate(week=WeekStart("date"))
         .values("week", "activity")
-        .annotate(
-            minutes=Sum(
-                Case(
-                    When(intensity__in=VIGOROUS_PLUS, then=F("minutes") * 2),
-                    default=F("minutes"),
-                    output_field=IntegerField(),
-                )
-            )
-        )
+        .annotate(minutes=Sum(MODERATE_EQUIVALENT_MINUTES))
         .order_by("week", "activity")
     )
+
+
+def recent_days_and_mood(user, since: date, today: date) -> list[tuple]:
+    """The dashboard summary in one statement: per active day since `since`,
+    (date, sessions, moderate-equivalent minutes, None); and, when today has a
+    check-in, one more row (today, None, None, mood).
+
+    Bounded by the window, so the same small query whatever the history.
+    """
+    days = (
+        Session.objects.for_user(user)
+        .filter(date__gte=since, date__lte=today)
+        .values("date")
+        .annotate(
+            sessions=Count("id"),
+            minutes=Sum(MODERATE_EQUIVALENT_MINUTES),
+            mood=Value(None, output_field=IntegerField()),
+        )
+        .values_list("date", "sessions", "minutes", "mood")
+        .order_by()  # a compound statement's parts may not be ordered
+    )
+    mood = (
+        CheckIn.objects.for_user(user)
+        .filter(date=today)
+        .annotate(
+            sessions=Value(None, output_field=IntegerField()),
+            minutes=Value(None, output_field=IntegerField()),
+        )
+        .values_list("date", "sessions", "minutes", "mood")
+        .order_by()
+    )
+    return list(days.union(mood, all=True))
 
 
 def daily_load(user, start: date | None) -> list[dict]:

@@ -47,9 +47,9 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
 
 
 # session, user, profile, effects, last activity, today's check-in, pending
-# sessions and their count, this week, recent sessions, the chronic states'
-# window, the five chart queries and the chart placements.
-DASHBOARD_QUERIES = 17
+# sessions and their count, the summary (one statement: active days and today's
+# mood), the chronic states' window, the five chart queries and the chart placements.
+DASHBOARD_QUERIES = 16
 
 
 def test_every_chart_sits_beside_its_placed_section_with_a_text_alternative(alice_client, alice):
@@ -86,7 +86,7 @@ def test_a_new_person_sees_what_to_log_first(alice_client):
     content = alice_client.get(reverse("journal:dashboard")).content
     assert b"Log a session with your feeling before and after" in content
     assert b"Check in each day with your mood" in content
-    assert b"No sessions yet" in content
+    assert b"No sessions yet this week" in content
 
 
 def test_charts_hold_only_the_owners_data(alice_client, alice, bob):

@@ -8,7 +8,7 @@ from journal.forms import CheckInForm
 from journal.models import CheckIn
 from journal.services import profile_for
 from journal.views.common import changed
-from journal.views.dashboard import checkin_form_for, dashboard_page
+from journal.views.dashboard import CHECKIN_PREFIX, checkin_form_for, dashboard_page
 
 PAGE_SIZE = 30
 
@@ -25,7 +25,7 @@ def checkin_today(request):
         return redirect("journal:dashboard")
     profile = profile_for(request.user)
     instance = checkin_form_for(request.user, profile).instance
-    form = CheckInForm(request.POST, instance=instance, profile=profile)
+    form = CheckInForm(request.POST, instance=instance, profile=profile, prefix=CHECKIN_PREFIX)
     if form.is_valid():
         checkin = form.save()
         if request.htmx:

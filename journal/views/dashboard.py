@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import render
 
@@ -11,8 +10,10 @@ from journal.models import CheckIn, Session
 from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
 from journal.views.common import effects_by_slug
 
-RECENT = 5
 PENDING_LIMIT = 10
+STREAK_WINDOW = 366  # days the summary reads back for the streak: a bounded query
+QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
+CHECKIN_PREFIX = "checkin"
 
 
 def home(request):
@@ -33,6 +34,7 @@ def quick_form_for(user, profile, activity=None) -> QuickSessionForm:
     return QuickSessionForm(
         instance=Session(owner=user),
         profile=profile,
+        prefix=QUICK_PREFIX,
         initial={"activity": activity or "aerobic", "date": profile.today()},
     )
 
@@ -42,24 +44,32 @@ def checkin_form_for(user, profile) -> CheckInForm:
     today = profile.today()
     existing = CheckIn.objects.for_user(user).filter(date=today).first()
     instance = existing or CheckIn(owner=user, date=today)
-    return CheckInForm(instance=instance, profile=profile, initial={"date": today})
+    return CheckInForm(
+        instance=instance, profile=profile, initial={"date": today}, prefix=CHECKIN_PREFIX
+    )
 
 
-def pending_context(user, profile=None) -> dict:
+def pending_context(user, profile=None, is_open=False) -> dict:
+    """Sessions without an effort rating; `is_open` keeps the row open while rating."""
     pending = Session.objects.for_user(user).filter(effort__isnull=True)
     return {
         "pending": list(pending[:PENDING_LIMIT]),
         "pending_total": pending.count(),
+        "pending_open": is_open,
         "effort_values": range(11),
     }
 
 
-def week_context(user, profile) -> dict:
+def summary_context(user, profile) -> dict:
+    """The first screen: this week against the guideline, the streak, today's mood."""
     today = profile.today()
-    week = Session.objects.for_user(user).between(today - timedelta(days=6), today)
+    since = today - timedelta(days=STREAK_WINDOW - 1)
+    rows = queries.recent_days_and_mood(user, since, today)
+    summary = stats.summarise(rows, today, since)
     return {
-        "week": week.aggregate(sessions=Count("id"), minutes=Sum("minutes")),
-        "recent": Session.objects.for_user(user)[:RECENT],
+        "summary": summary,
+        "guideline": charts.GUIDELINE_MINUTES,
+        "guideline_left": max(charts.GUIDELINE_MINUTES - summary.week_minutes, 0),
     }
 
 
@@ -111,7 +121,7 @@ def charts_context(user, profile, range_key, effects) -> dict:
 
 
 # The dashboard's widgets that refresh themselves on the "journal-changed" event.
-FRAGMENTS = {"pending": pending_context, "week": week_context}
+FRAGMENTS = {"pending": pending_context, "summary": summary_context}
 
 
 def dashboard_page(request, quick_form=None, checkin_form=None):
@@ -123,7 +133,7 @@ def dashboard_page(request, quick_form=None, checkin_form=None):
         "quick_form": quick_form or quick_form_for(user, profile),
         "checkin_form": checkin_form or checkin_form_for(user, profile),
         **pending_context(user),
-        **week_context(user, profile),
+        **summary_context(user, profile),
         **chronic_context(user, profile, effects),
         **charts_context(user, profile, request.GET.get("range"), effects),
     }
@@ -135,6 +145,8 @@ def dashboard_fragment(request, name):
     if name not in FRAGMENTS:
         raise Http404("No such dashboard widget.")
     context = FRAGMENTS[name](request.user, profile_for(request.user))
+    if name == "pending":
+        context["pending_open"] = request.GET.get("open") == "1"
     return render(request, f"journal/dashboard.html#{name}", context)
 
 
