@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.browser.test_logging import tap_scale
+from tests.browser.test_logging import open_sheet, tap_scale
 
 CHARTS = 6
 FEELING_CANVAS = "document.querySelector('#chart-feeling-change canvas')"
@@ -49,6 +49,7 @@ def test_demo_charts_render_follow_the_range_and_take_a_new_session_without_relo
     assert one_year > three_months
     assert page.url.endswith("?range=1y")
 
+    open_sheet(page, "quick-log")
     quick = page.locator("#quick-log")
     quick.get_by_label("Minutes").fill("33")
     tap_scale(quick, "Feeling before", "0")
