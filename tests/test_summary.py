@@ -91,8 +91,8 @@ def test_the_dashboard_opens_with_the_summary_and_the_two_one_tap_forms(alice_cl
     summary = content[content.index('id="summary"') : content.index('id="quick-log"')]
     assert '<strong class="summary-figure">40</strong> of 150' in summary
     assert "<dt>Mood today</dt><dd>4 of 5</dd>" in summary
-    assert "<dt>Active days in a row</dt><dd>1</dd>" in summary
-    assert '<summary class="sheet-button">Log a session</summary>' in content
+    assert "<dt>Streak</dt><dd>1 day<" in summary
+    assert '<summary class="sheet-button sheet-primary">Log a session</summary>' in content
     assert '<summary class="sheet-button">Today\'s check-in</summary>' in content
     # The forms stay closed until asked for, and their ids no longer collide.
     assert '<details class="card sheet" id="quick-log">' in content

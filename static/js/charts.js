@@ -211,13 +211,30 @@
     });
   }
 
+  // Each chart is built when it comes within a screen of the viewport, not all
+  // at load: on a phone the first screen is the summary, and building six
+  // charts at once blocks the main thread for seconds on a slow device.
+  var nearby = "IntersectionObserver" in window
+    ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        nearby.unobserve(entry.target);
+        build(entry.target);
+      });
+    }, { rootMargin: "0px 0px 100% 0px" })
+    : null;
+
   function buildAll(root) {
-    root.querySelectorAll("canvas[data-chart]").forEach(build);
+    root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      if (nearby) nearby.observe(canvas);
+      else build(canvas);
+    });
   }
 
   // Charts swapped out by htmx are destroyed, so no instance outlives its canvas.
   document.addEventListener("htmx:beforeSwap", function (event) {
     event.detail.target.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      if (nearby) nearby.unobserve(canvas);
       var chart = Chart.getChart(canvas);
       if (chart) chart.destroy();
     });

@@ -10,6 +10,7 @@ from content.models import Effect, Section
 from tests.browser.conftest import PHONE, watch_for_problems
 
 SCREEN = PHONE["viewport"]["height"]
+CHART = "Chart.getChart(document.querySelector('#chart-{key} canvas'))"
 MAIN_PAGES = ["/", "/sessions/", "/checkins/", "/insights/", "/learn/", "/account/"]
 # The widest element that sticks out past the right edge, to name it in a failure.
 OVERFLOW = """() => {
@@ -26,8 +27,17 @@ OVERFLOW = """() => {
 }"""
 
 
+def reseed_learn_content():
+    """The live server's tests flush the database after each test, Learn content
+    included; running the content migrations again puts back what they seed."""
+    if not Section.objects.exists():
+        call_command("migrate", "content", "zero", verbosity=0)
+        call_command("migrate", "content", verbosity=0)
+
+
 @pytest.fixture
 def demo(page):
+    reseed_learn_content()
     call_command("seed_demo", "--user", "demo", "--years", "1", verbosity=0)
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill("demo")
@@ -69,6 +79,12 @@ def test_the_daily_loop_fills_the_first_screen_and_the_charts_start_in_the_secon
     assert checkin_bottom <= SCREEN
     assert charts_top < 2 * SCREEN
     expect(demo.locator("#summary")).to_contain_text("moderate-equivalent minutes")
+    # The charts far below are built only when scrolled near, not at load.
+    last = CHART.format(key="effects-timeline")
+    demo.wait_for_function(f"() => window.Chart && {CHART.format(key='feeling-change')}")
+    assert demo.evaluate(f"() => {last} === undefined") is True
+    demo.locator("#chart-effects-timeline").scroll_into_view_if_needed()
+    demo.wait_for_function(f"() => {last} !== undefined")
 
 
 def test_a_csp_violation_fails_the_browser_tests(browser, live_server):
@@ -99,3 +115,39 @@ def test_axe_finds_no_violations_on_the_main_pages(demo, scheme):
         if results.violations_count:
             found[url] = results.generate_report()
     assert found == {}, "\n".join(f"{url}\n{report}" for url, report in found.items())
+
+
+def test_a_single_session_is_a_slim_bar_under_a_short_unrotated_date(page, alice):
+    from tests.browser.test_logging import log_in
+    from tests.factories import make_session
+
+    make_session(alice, date=alice.profile.today(), activity="walking", minutes=30)
+    log_in(page, alice)
+    feeling = CHART.format(key="feeling-change")
+    page.wait_for_function(f"() => window.Chart && {feeling}")
+    bar = page.evaluate(
+        f"() => {feeling}.getSortedVisibleDatasetMetas()"
+        ".flatMap(meta => meta.data).map(el => el.width)"
+    )
+    # Without a maximum, the one bar would take most of the 300 px plot.
+    assert bar
+    assert max(bar) <= 28
+    ticks = page.evaluate(f"() => {feeling}.scales.x.ticks.map(t => t.label)")
+    assert page.evaluate(f"() => {feeling}.scales.x.labelRotation") == 0
+    # "25 Nov" or "Nov 25", as the reader's locale writes it: no ISO date, no activity.
+    assert len(ticks) == 1
+    assert "-" not in ticks[0]
+    assert "Walking" not in ticks[0]
+    assert len(ticks[0].split()) == 2
+
+
+def test_the_effects_timeline_shows_the_top_effects_and_others(demo):
+    timeline = CHART.format(key="effects-timeline")
+    demo.locator("#chart-effects-timeline").scroll_into_view_if_needed()
+    demo.wait_for_function(f"() => window.Chart && {timeline}")
+    labels = demo.evaluate(f"() => {timeline}.data.datasets.map(d => d.label)")
+    stacked = [label for label in labels if "Long-term" not in label and "Chronic" not in label]
+    assert len(stacked) == 6
+    assert any(label.startswith("Others (") for label in stacked)
+    legend = demo.evaluate(f"() => {timeline}.options.plugins.legend.position")
+    assert legend == "bottom"
