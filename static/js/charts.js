@@ -211,7 +211,7 @@
     });
   }
 
-  // Each chart is built when it comes within a screen of the viewport, not all
+  // Each chart is built when it comes within a quarter screen of view, not all
   // at load: on a phone the first screen is the summary, and building six
   // charts at once blocks the main thread for seconds on a slow device.
   var nearby = "IntersectionObserver" in window
@@ -221,7 +221,7 @@
         nearby.unobserve(entry.target);
         build(entry.target);
       });
-    }, { rootMargin: "0px 0px 100% 0px" })
+    }, { rootMargin: "0px 0px 25% 0px" })
     : null;
 
   function buildAll(root) {
