@@ -45,6 +45,8 @@ def test_a_check_in_for_a_day_that_has_one_is_refused_with_a_message(alice_clien
         today_data(date=yesterday.isoformat(), mood="5", sleep_quality="9"),
     )
     assert b"already a check-in for that day" in response.content
+    # Without JavaScript the dashboard comes back with the check-in form open.
+    assert b'<details class="card sheet" id="checkin" open>' in response.content
     assert CheckIn.objects.get(owner=alice).mood == 1
 
 

@@ -161,6 +161,35 @@ def test_the_dashboard_lists_sessions_without_effort_and_one_tap_rates_them(alic
     assert session.effort == 6
 
 
+def test_the_pending_row_is_one_line_with_a_count_and_stays_open_while_rating(alice_client, alice):
+    first, _second = make_session(alice, effort=None), make_session(alice, effort=None)
+    page = alice_client.get(reverse("journal:dashboard")).content.decode()
+    row = page[
+        page.index('id="pending"') - 40 : page.index("</summary>", page.index('id="pending"'))
+    ]
+    assert 'id="pending" hx-get="/dashboard/pending/"' in row
+    assert " open" not in row
+    assert 'Sessions to rate <span class="count">2</span>' in row
+    response = alice_client.post(
+        reverse("journal:session_effort", args=[first.pk]), {"effort": "3"}, HTTP_HX_REQUEST="true"
+    )
+    rated = response.content.decode()
+    # Open after a rating, and its own refresh asks to stay open.
+    assert 'hx-get="/dashboard/pending/?open=1"' in rated
+    assert 'hx-swap="outerHTML" open>' in rated
+    assert '<span class="count">1</span>' in rated
+    refreshed = alice_client.get(
+        reverse("journal:dashboard_fragment", args=["pending"]), {"open": "1"}
+    )
+    assert b'hx-swap="outerHTML" open>' in refreshed.content
+
+
+def test_the_pending_row_is_hidden_when_nothing_waits(alice_client, alice):
+    make_session(alice, effort=5)
+    page = alice_client.get(reverse("journal:dashboard")).content.decode()
+    assert 'hx-swap="outerHTML" hidden>' in page
+
+
 def test_rating_an_effort_out_of_range_saves_nothing(alice_client, alice):
     session = make_session(alice, effort=None)
     alice_client.post(reverse("journal:session_effort", args=[session.pk]), {"effort": "12"})

@@ -81,12 +81,19 @@
   var TOP_STACKED = 5;
   var MAX_BAR = 28;
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-  var shortDate = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
-  var longDate = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
+  // Made on first use: loading the locale data costs a slow phone a few
+  // hundred milliseconds, which the first screen (no chart) need not pay.
+  var formats = {};
+  var FORMAT_OPTIONS = {
+    short: { day: "numeric", month: "short" },
+    long: { day: "numeric", month: "short", year: "numeric" },
+  };
 
-  function dateLabel(label, format) {
+  function dateLabel(label, style) {
     var match = ISO_DATE.exec(String(label));
     if (!match) return label;
+    var format = formats[style] ||
+      (formats[style] = new Intl.DateTimeFormat(undefined, FORMAT_OPTIONS[style]));
     var day = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
     var rest = String(label).slice(match[0].length).trim();
     return format.format(day) + (rest ? " · " + rest : "");
@@ -160,7 +167,7 @@
           autoSkipPadding: 12,
           maxTicksLimit: small ? 5 : 10,
           callback: function (value) {
-            return dateLabel(this.getLabelForValue(value), shortDate).split(" · ")[0];
+            return dateLabel(this.getLabelForValue(value), "short").split(" · ")[0];
           },
         },
         grid: { color: grid },
@@ -202,7 +209,7 @@
             enabled: true,
             callbacks: {
               title: function (items) {
-                return items.length ? dateLabel(items[0].label, longDate) : "";
+                return items.length ? dateLabel(items[0].label, "long") : "";
               },
             },
           },
