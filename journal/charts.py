@@ -172,7 +172,7 @@ def weekly_minutes(rows: list[dict], start: date, end: date) -> Chart:
         kind="bar",
         labels=[_iso(w) for w in weeks],
         datasets=datasets,
-        axes={"x": "Week starting", "y": "Moderate-equivalent minutes"},
+        axes={"x": "Week starting", "y": "Minutes (vigorous count double)"},
         guideline=GUIDELINE_MINUTES,
         empty="Sessions at moderate effort or harder add up here, week by week.",
     )
@@ -235,8 +235,11 @@ def training_load(loads: list[dict], start: date, end: date) -> Chart:
         key="training-load",
         title="Training load, monotony and strain",
         caption=(
-            "Weekly load (session effort x minutes, summed), Foster's monotony (mean daily load "
-            "divided by its standard deviation) and strain (weekly load x monotony)."
+            "Load is each session's effort times its minutes, added up over the week. "
+            "Monotony is how alike the week's days were: high when every day carries the same "
+            "load, low when hard and easy days alternate (Foster: mean daily load over its "
+            "standard deviation). Strain is load times monotony, so it climbs when a lot of "
+            "training comes with little variety."
         ),
         kind="bar",
         labels=[_iso(w.start) for w in weeks],
@@ -247,7 +250,11 @@ def training_load(loads: list[dict], start: date, end: date) -> Chart:
                 "Monotony", [w.monotony for w in weeks], kind="line", color="monotony", axis="y2"
             ),
         ],
-        axes={"x": "Week starting", "y": "Load and strain (arbitrary units)", "y2": "Monotony"},
+        axes={
+            "x": "Week starting",
+            "y": "Load, strain (effort x min)",
+            "y2": "Sameness (monotony)",
+        },
         empty="Rate each session's effort to see your weekly load.",
     )
 
@@ -293,14 +300,14 @@ def effects_timeline(tags: list[dict], start: date, end: date, names: dict[str, 
         key="effects-timeline",
         title="Predicted effects, week by week",
         caption=(
-            "How many sessions each week were tagged with each short-term effect, and how many "
-            "long-term effects were building or sustained. Predictions from the article, not "
-            "measurements."
+            "How many sessions each week were tagged with each short-term effect (the five most "
+            "frequent, the rest as others; the table lists them all), and how many long-term "
+            "effects were building or sustained. Predictions from the article, not measurements."
         ),
         kind="bar",
         labels=[_iso(w) for w in weeks],
         datasets=datasets,
-        axes={"x": "Week starting", "y": "Tagged sessions", "y2": "Chronic effects"},
+        axes={"x": "Week starting", "y": "Sessions tagged", "y2": "Long-term effects"},
         empty="Tags appear as you log sessions.",
     )
 

@@ -8,7 +8,7 @@ type happens in SQL; rolling means and Foster's figures in journal.stats.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, Count, DateField, F, Func, IntegerField, Sum, When
+from django.db.models import Case, Count, DateField, F, Func, IntegerField, Q, Sum, Value, When
 
 from journal import charts, holds_cache, insights
 from journal.caching import per_journal
@@ -20,6 +20,17 @@ INSIGHT_SESSION_FIELDS = ("feeling_before", "feeling_after", "arousal_before", "
 
 MODERATE_PLUS = [level.slug for level in Intensity if level >= MODERATE]
 VIGOROUS_PLUS = [level.slug for level in Intensity if level >= VIGOROUS]
+# The mvpa filter of effect-rules.md in SQL (journal.tagging's mvpa_session).
+MVPA = Q(activity__in=sorted(MVPA_ACTIVITIES), intensity__in=MODERATE_PLUS)
+# A session's moderate-equivalent minutes: vigorous-or-harder minutes count
+# twice [PAG18]; sessions outside the mvpa filter count nothing. The weekly
+# chart and the dashboard summary both sum this one expression.
+MODERATE_EQUIVALENT_MINUTES = Case(
+    When(MVPA & Q(intensity__in=VIGOROUS_PLUS), then=F("minutes") * VIGOROUS_WEIGHT),
+    When(MVPA, then=F("minutes")),
+    default=Value(0),
+    output_field=IntegerField(),
+)
 
 
 class WeekStart(Func):
@@ -61,27 +72,48 @@ def daily_checkins(user, start: date | None) -> list[dict]:
 def weekly_moderate_minutes(user, start: date | None) -> list[dict]:
     """weekly-minutes: moderate-equivalent minutes per week and activity type, in SQL.
 
-    The same sum as journal.tagging's mvpa window function: only the activity
-    types that count toward the guideline, at moderate or harder, with
-    vigorous-or-harder minutes weighted.
+    The same sum as journal.tagging's mvpa window function; only the sessions
+    that count toward the guideline are read at all.
     """
-    qs = _since(Session.objects.for_user(user), "date", start).filter(
-        activity__in=MVPA_ACTIVITIES, intensity__in=MODERATE_PLUS
-    )
+    qs = _since(Session.objects.for_user(user), "date", start).filter(MVPA)
     return list(
         qs.annotate(week=WeekStart("date"))
         .values("week", "activity")
-        .annotate(
-            minutes=Sum(
-                Case(
-                    When(intensity__in=VIGOROUS_PLUS, then=F("minutes") * VIGOROUS_WEIGHT),
-                    default=F("minutes"),
-                    output_field=IntegerField(),
-                )
-            )
-        )
+        .annotate(minutes=Sum(MODERATE_EQUIVALENT_MINUTES))
         .order_by("week", "activity")
     )
+
+
+def recent_days_and_mood(user, since: date, today: date) -> list[tuple]:
+    """The dashboard summary in one statement: per active day since `since`,
+    (date, sessions, moderate-equivalent minutes, None); and, when today has a
+    check-in, one more row (today, None, None, mood).
+
+    Bounded by the window, so the same small query whatever the history.
+    """
+    days = (
+        Session.objects.for_user(user)
+        .filter(date__gte=since, date__lte=today)
+        .values("date")
+        .annotate(
+            sessions=Count("id"),
+            minutes=Sum(MODERATE_EQUIVALENT_MINUTES),
+            mood=Value(None, output_field=IntegerField()),
+        )
+        .values_list("date", "sessions", "minutes", "mood")
+        .order_by()  # a compound statement's parts may not be ordered
+    )
+    mood = (
+        CheckIn.objects.for_user(user)
+        .filter(date=today)
+        .annotate(
+            sessions=Value(None, output_field=IntegerField()),
+            minutes=Value(None, output_field=IntegerField()),
+        )
+        .values_list("date", "sessions", "minutes", "mood")
+        .order_by()
+    )
+    return list(days.union(mood, all=True))
 
 
 def daily_load(user, start: date | None) -> list[dict]:

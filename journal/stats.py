@@ -115,3 +115,38 @@ def regular_start(dates: Sequence[date], today: date) -> date:
         if (ordered[index + 1] - ordered[index]).days > STRAY_GAP_DAYS:
             start = ordered[index + 1]
     return max(start, today - timedelta(days=ALL_RANGE_MAX_DAYS - 1))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The dashboard's first screen: this calendar week, the streak, today's mood."""
+
+    week_minutes: int  # moderate-equivalent, Monday to today
+    week_sessions: int
+    streak: int  # days in a row with a session, up to today
+    streak_is_longer: bool  # the streak fills the whole window read, so may be longer
+    mood: int | None  # today's check-in, if any
+
+
+def summarise(rows: Iterable[tuple], today: date, window_start: date) -> Summary:
+    """Rows of journal.queries.recent_days_and_mood into a Summary.
+
+    A streak still counts while today has no session yet: it ends at
+    yesterday until the day is over, so the morning does not show a zero.
+    """
+    active, minutes, sessions, mood = set(), 0, 0, None
+    monday = week_start(today)
+    for day, count, moderate, day_mood in rows:
+        if count is None:
+            mood = day_mood
+            continue
+        active.add(day)
+        if day >= monday:
+            sessions += count
+            minutes += moderate or 0
+    day = today if today in active else today - timedelta(days=1)
+    streak = 0
+    while day in active and day >= window_start:
+        streak += 1
+        day -= timedelta(days=1)
+    return Summary(minutes, sessions, streak, day < window_start, mood)

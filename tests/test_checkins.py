@@ -9,11 +9,16 @@ from tests.factories import htmx_events, make_checkin
 pytestmark = pytest.mark.django_db
 
 
+def today_data(**fields):
+    """The dashboard's check-in form names its fields with the "checkin" prefix."""
+    return {f"checkin-{name}": value for name, value in fields.items()}
+
+
 def test_the_daily_check_in_saves_mood_and_sleep_for_today(alice_client, alice):
     today = alice.profile.today()
     response = alice_client.post(
         reverse("journal:checkin_today"),
-        {"date": today.isoformat(), "mood": "4", "sleep_quality": "7"},
+        today_data(date=today.isoformat(), mood="4", sleep_quality="7"),
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
@@ -26,8 +31,8 @@ def test_the_daily_check_in_saves_mood_and_sleep_for_today(alice_client, alice):
 def test_a_second_check_in_today_edits_the_first(alice_client, alice):
     today = alice.profile.today()
     url = reverse("journal:checkin_today")
-    alice_client.post(url, {"date": today.isoformat(), "mood": "2", "sleep_quality": "3"})
-    alice_client.post(url, {"date": today.isoformat(), "mood": "5", "sleep_quality": "9"})
+    alice_client.post(url, today_data(date=today.isoformat(), mood="2", sleep_quality="3"))
+    alice_client.post(url, today_data(date=today.isoformat(), mood="5", sleep_quality="9"))
     assert CheckIn.objects.filter(owner=alice).count() == 1
     assert CheckIn.objects.get(owner=alice).mood == 5
 
@@ -37,9 +42,9 @@ def test_back_filling_yesterday_leaves_todays_check_in_alone(alice_client, alice
     today = alice.profile.today()
     yesterday = today - timedelta(days=1)
     url = reverse("journal:checkin_today")
-    alice_client.post(url, {"date": today.isoformat(), "mood": "5", "sleep_quality": "7"})
+    alice_client.post(url, today_data(date=today.isoformat(), mood="5", sleep_quality="7"))
     response = alice_client.post(
-        url, {"date": yesterday.isoformat(), "mood": "2", "sleep_quality": "4"}, follow=True
+        url, today_data(date=yesterday.isoformat(), mood="2", sleep_quality="4"), follow=True
     )
     stored = dict(CheckIn.objects.filter(owner=alice).values_list("date", "mood"))
     assert stored == {today: 5, yesterday: 2}
@@ -52,7 +57,7 @@ def test_back_filling_with_htmx_keeps_today_and_says_which_day_was_saved(alice_c
     make_checkin(alice, date=today, mood=5)
     response = alice_client.post(
         reverse("journal:checkin_today"),
-        {"date": yesterday.isoformat(), "mood": "2", "sleep_quality": "4"},
+        today_data(date=yesterday.isoformat(), mood="2", sleep_quality="4"),
         HTTP_HX_REQUEST="true",
     )
     assert f"Check-in saved for {yesterday:%-d %B %Y}".encode() in response.content
@@ -67,7 +72,7 @@ def test_back_filling_a_day_that_has_a_check_in_edits_that_day_only(alice_client
     make_checkin(alice, date=yesterday, mood=1)
     alice_client.post(
         reverse("journal:checkin_today"),
-        {"date": yesterday.isoformat(), "mood": "4", "sleep_quality": "9"},
+        today_data(date=yesterday.isoformat(), mood="4", sleep_quality="9"),
     )
     stored = dict(CheckIn.objects.filter(owner=alice).values_list("date", "mood"))
     assert stored == {today: 5, yesterday: 4}
@@ -97,7 +102,7 @@ def test_moving_a_check_in_onto_a_day_that_has_one_is_refused(alice_client, alic
     ],
 )
 def test_bad_check_ins_save_nothing(alice_client, alice, data, message):
-    data = {"date": alice.profile.today().isoformat(), **data}
+    data = today_data(date=alice.profile.today().isoformat(), **data)
     response = alice_client.post(reverse("journal:checkin_today"), data, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert message in response.content
@@ -108,7 +113,7 @@ def test_a_future_check_in_is_refused(alice_client, alice):
     tomorrow = alice.profile.today() + timedelta(days=1)
     response = alice_client.post(
         reverse("journal:checkin_today"),
-        {"date": tomorrow.isoformat(), "mood": "3", "sleep_quality": "5"},
+        today_data(date=tomorrow.isoformat(), mood="3", sleep_quality="5"),
     )
     assert b"in the future" in response.content
     assert not CheckIn.objects.exists()
@@ -116,22 +121,22 @@ def test_a_future_check_in_is_refused(alice_client, alice):
 
 def test_the_check_in_shows_only_the_items_chosen_in_the_profile(alice_client, alice):
     page = alice_client.get(reverse("journal:dashboard"))
-    assert b'name="anxiety"' not in page.content
+    assert b'name="checkin-anxiety"' not in page.content
     alice.profile.checkin_items = ["anxiety", "focus"]
     alice.profile.save()
     page = alice_client.get(reverse("journal:dashboard"))
-    assert b'name="anxiety"' in page.content
-    assert b'name="focus"' in page.content
-    assert b'name="stress"' not in page.content
+    assert b'name="checkin-anxiety"' in page.content
+    assert b'name="checkin-focus"' in page.content
+    assert b'name="checkin-stress"' not in page.content
     alice_client.post(
         reverse("journal:checkin_today"),
-        {
-            "date": alice.profile.today().isoformat(),
-            "mood": "3",
-            "sleep_quality": "5",
-            "anxiety": "2",
-            "stress": "5",
-        },
+        today_data(
+            date=alice.profile.today().isoformat(),
+            mood="3",
+            sleep_quality="5",
+            anxiety="2",
+            stress="5",
+        ),
     )
     checkin = CheckIn.objects.get(owner=alice)
     assert (checkin.anxiety, checkin.stress) == (2, None)

@@ -53,10 +53,11 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
 
 # session, user, profile, effects, last activity, today's check-in, pending
 # sessions and their count, "How did it feel?" (one count when none is due),
-# this week, recent sessions and the chart placements; the first view since the
+# the summary (one statement: active days and today's mood) and the chart
+# placements; the first view since the
 # journal changed adds the chronic states' window, the journal's first entry and
 # the five chart queries, whose results are then cached.
-DASHBOARD_QUERIES = 12
+DASHBOARD_QUERIES = 11
 COLD_QUERIES = DASHBOARD_QUERIES + 7
 
 
@@ -155,7 +156,7 @@ def test_a_new_person_sees_what_to_log_first(alice_client):
     content = alice_client.get(reverse("journal:dashboard")).content
     assert b"Log a session with your feeling before and after" in content
     assert b"Check in each day with your mood" in content
-    assert b"No sessions yet" in content
+    assert b"No sessions yet this week" in content
 
 
 def test_charts_hold_only_the_owners_data(alice_client, alice, bob):

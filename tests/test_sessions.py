@@ -25,6 +25,11 @@ def session_data(**overrides):
     return {k: v for k, v in data.items() if v is not None}
 
 
+def quick_data(**overrides):
+    """The dashboard's quick-log form names its fields with the "quick" prefix."""
+    return {f"quick-{k}": v for k, v in session_data(**overrides).items()}
+
+
 def test_the_full_form_logs_a_session_with_every_field(alice_client, alice):
     response = alice_client.post(
         reverse("journal:session_new"),
@@ -109,7 +114,7 @@ def test_the_database_itself_refuses_out_of_range_values(alice, field, value):
 def test_quick_log_with_htmx_returns_a_fresh_form_and_announces_the_change(alice_client, alice):
     response = alice_client.post(
         reverse("journal:session_quick"),
-        session_data(activity="hiit", effort=None),
+        quick_data(activity="hiit", effort=None),
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
@@ -122,7 +127,7 @@ def test_quick_log_with_htmx_returns_a_fresh_form_and_announces_the_change(alice
 
 
 def test_quick_log_without_javascript_redirects_to_the_dashboard(alice_client, alice):
-    response = alice_client.post(reverse("journal:session_quick"), session_data())
+    response = alice_client.post(reverse("journal:session_quick"), quick_data())
     assert response.status_code == 302
     assert response["Location"] == reverse("journal:dashboard")
     assert Session.objects.filter(owner=alice).count() == 1
@@ -130,11 +135,11 @@ def test_quick_log_without_javascript_redirects_to_the_dashboard(alice_client, a
 
 def test_an_invalid_quick_log_comes_back_with_its_errors(alice_client):
     response = alice_client.post(
-        reverse("journal:session_quick"), session_data(minutes="0"), HTTP_HX_REQUEST="true"
+        reverse("journal:session_quick"), quick_data(minutes="0"), HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 200
     assert b"greater than or equal to 1" in response.content
-    plain = alice_client.post(reverse("journal:session_quick"), session_data(minutes="0"))
+    plain = alice_client.post(reverse("journal:session_quick"), quick_data(minutes="0"))
     assert plain.status_code == 200
     assert b"greater than or equal to 1" in plain.content
     assert Session.objects.count() == 0
@@ -154,6 +159,35 @@ def test_the_dashboard_lists_sessions_without_effort_and_one_tap_rates_them(alic
     assert b"Every session has an effort rating" in response.content
     session.refresh_from_db()
     assert session.effort == 6
+
+
+def test_the_pending_row_is_one_line_with_a_count_and_stays_open_while_rating(alice_client, alice):
+    first, _second = make_session(alice, effort=None), make_session(alice, effort=None)
+    page = alice_client.get(reverse("journal:dashboard")).content.decode()
+    row = page[
+        page.index('id="pending"') - 40 : page.index("</summary>", page.index('id="pending"'))
+    ]
+    assert 'id="pending" hx-get="/dashboard/pending/"' in row
+    assert " open" not in row
+    assert 'Sessions to rate <span class="count">2</span>' in row
+    response = alice_client.post(
+        reverse("journal:session_effort", args=[first.pk]), {"effort": "3"}, HTTP_HX_REQUEST="true"
+    )
+    rated = response.content.decode()
+    # Open after a rating, and its own refresh asks to stay open.
+    assert 'hx-get="/dashboard/pending/?open=1"' in rated
+    assert 'hx-swap="outerHTML" open>' in rated
+    assert '<span class="count">1</span>' in rated
+    refreshed = alice_client.get(
+        reverse("journal:dashboard_fragment", args=["pending"]), {"open": "1"}
+    )
+    assert b'hx-swap="outerHTML" open>' in refreshed.content
+
+
+def test_the_pending_row_is_hidden_when_nothing_waits(alice_client, alice):
+    make_session(alice, effort=5)
+    page = alice_client.get(reverse("journal:dashboard")).content.decode()
+    assert 'hx-swap="outerHTML" hidden>' in page
 
 
 def test_rating_an_effort_out_of_range_saves_nothing(alice_client, alice):

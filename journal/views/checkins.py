@@ -9,7 +9,7 @@ from journal.forms import CheckInForm
 from journal.models import CheckIn
 from journal.services import CheckInDateTaken, delete_checkin, profile_for, save_checkin
 from journal.views.common import changed
-from journal.views.dashboard import checkin_form_for, dashboard_page
+from journal.views.dashboard import CHECKIN_PREFIX, checkin_form_for, dashboard_page
 
 PAGE_SIZE = 30
 
@@ -20,7 +20,7 @@ def owned_checkin(request, pk) -> CheckIn:
 
 def posted_date(request):
     try:
-        return forms.DateField().clean(request.POST.get("date"))
+        return forms.DateField().clean(request.POST.get(f"{CHECKIN_PREFIX}-date"))
     except forms.ValidationError:
         return None  # the form reports it next to the date
 
@@ -41,7 +41,7 @@ def checkin_today(request):
         return redirect("journal:dashboard")
     profile = profile_for(request.user)
     instance = checkin_of_day(request.user, posted_date(request) or profile.today())
-    form = CheckInForm(request.POST, instance=instance, profile=profile)
+    form = CheckInForm(request.POST, instance=instance, profile=profile, prefix=CHECKIN_PREFIX)
     if form.is_valid():
         checkin = save_checkin(form.save(commit=False))
         day = "today" if checkin.date == profile.today() else f"{checkin.date:%-d %B %Y}"

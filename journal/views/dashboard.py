@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import render
 
@@ -13,8 +12,10 @@ from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for,
 from journal.views.common import effects_by_slug
 from journal.views.feelings import feelings_context
 
-RECENT = 5
 PENDING_LIMIT = 10
+STREAK_WINDOW = 366  # days the summary reads back for the streak: a bounded query
+QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
+CHECKIN_PREFIX = "checkin"
 
 
 def home(request):
@@ -35,6 +36,7 @@ def quick_form_for(user, profile, activity=None) -> QuickSessionForm:
     return QuickSessionForm(
         instance=Session(owner=user),
         profile=profile,
+        prefix=QUICK_PREFIX,
         initial={"activity": activity or "aerobic", "date": profile.today()},
     )
 
@@ -44,24 +46,36 @@ def checkin_form_for(user, profile) -> CheckInForm:
     today = profile.today()
     existing = CheckIn.objects.for_user(user).filter(date=today).first()
     instance = existing or CheckIn(owner=user, date=today)
-    return CheckInForm(instance=instance, profile=profile, initial={"date": today})
+    return CheckInForm(
+        instance=instance, profile=profile, initial={"date": today}, prefix=CHECKIN_PREFIX
+    )
 
 
-def pending_context(user) -> dict:
-    pending = Session.objects.for_user(user).filter(effort__isnull=True)
+def pending_context(user, profile=None, is_open=False) -> dict:
+    """Sessions logged here without an effort rating; `is_open` keeps the row open while
+    rating. Imported sessions wait in "How did it feel?" instead, so that years of imports
+    do not flood this list."""
+    pending = Session.objects.for_user(user).filter(effort__isnull=True, source="")
+    total = pending.count()
     return {
         "pending": list(pending[:PENDING_LIMIT]),
-        "pending_more": max(pending.count() - PENDING_LIMIT, 0),
+        "pending_total": total,
+        "pending_more": max(total - PENDING_LIMIT, 0),
+        "pending_open": is_open,
         "effort_values": range(11),
     }
 
 
-def week_context(user, profile) -> dict:
+def summary_context(user, profile) -> dict:
+    """The first screen: this week against the guideline, the streak, today's mood."""
     today = profile.today()
-    week = Session.objects.for_user(user).between(today - timedelta(days=6), today)
+    since = today - timedelta(days=STREAK_WINDOW - 1)
+    rows = queries.recent_days_and_mood(user, since, today)
+    summary = stats.summarise(rows, today, since)
     return {
-        "week": week.aggregate(sessions=Count("id"), minutes=Sum("minutes")),
-        "recent": Session.objects.for_user(user)[:RECENT],
+        "summary": summary,
+        "guideline": charts.GUIDELINE_MINUTES,
+        "guideline_left": max(charts.GUIDELINE_MINUTES - summary.week_minutes, 0),
     }
 
 
@@ -147,8 +161,8 @@ def charts_context(user, profile, range_key, effects) -> dict:
 
 # The dashboard's widgets that refresh themselves on the "journal-changed" event.
 FRAGMENTS = {
-    "pending": lambda user, profile: pending_context(user),
-    "week": week_context,
+    "pending": pending_context,
+    "summary": summary_context,
     "chronic": lambda user, profile: chronic_context(user, profile, effects_by_slug()),
 }
 
@@ -163,7 +177,7 @@ def dashboard_page(request, quick_form=None, checkin_form=None):
         "checkin_form": checkin_form or checkin_form_for(user, profile),
         **pending_context(user),
         **feelings_context(user, profile),
-        **week_context(user, profile),
+        **summary_context(user, profile),
         **chronic_context(user, profile, effects),
         **charts_context(user, profile, request.GET.get("range"), effects),
     }
@@ -175,6 +189,8 @@ def dashboard_fragment(request, name):
     if name not in FRAGMENTS:
         raise Http404("No such dashboard widget.")
     context = FRAGMENTS[name](request.user, profile_for(request.user))
+    if name == "pending":
+        context["pending_open"] = request.GET.get("open") == "1"
     return render(request, f"journal/dashboard.html#{name}", context)
 
 

@@ -10,7 +10,12 @@ from journal.forms import EffortForm, QuickSessionForm, SessionFilterForm, Sessi
 from journal.models import Session, SessionTag
 from journal.services import delete_session, profile_for, save_session
 from journal.views.common import changed, effects_by_slug, render_partial_or_page
-from journal.views.dashboard import dashboard_page, pending_context, quick_form_for
+from journal.views.dashboard import (
+    QUICK_PREFIX,
+    dashboard_page,
+    pending_context,
+    quick_form_for,
+)
 
 PAGE_SIZE = 20
 
@@ -61,7 +66,9 @@ def session_quick(request):
     if request.method == "GET":
         return redirect("journal:dashboard")
     profile = profile_for(request.user)
-    form = QuickSessionForm(request.POST, instance=Session(owner=request.user), profile=profile)
+    form = QuickSessionForm(
+        request.POST, instance=Session(owner=request.user), profile=profile, prefix=QUICK_PREFIX
+    )
     if not form.is_valid():
         if request.htmx:
             return render(request, "journal/dashboard.html#quick-log", {"quick_form": form})
@@ -170,7 +177,11 @@ def session_effort(request, pk):
         save_session(form.save(commit=False))
         if request.htmx:
             return changed(
-                render(request, "journal/dashboard.html#pending", pending_context(request.user))
+                render(
+                    request,
+                    "journal/dashboard.html#pending",
+                    pending_context(request.user, is_open=True),
+                )
             )
         messages.success(request, f"Effort saved for {session}.")
     else:

@@ -29,6 +29,7 @@
     sustained: "#0b6b5c",
     building: "#8a8f98",
     guideline: "#8a8f98",
+    others: "#8a8f98",
   };
   var EXTRA = ["#3b8ea5", "#d1495b", "#f29e4c", "#6c5b7b", "#7bc8a4", "#97b04c", "#5a7bd8",
     "#c97b63", "#f2b134", "#4a6670", "#b56576", "#2a9d8f", "#e76f51", "#8d99ae"];
@@ -62,6 +63,8 @@
       spanGaps: true,
       // Datasets stack only with others of the same named stack.
       stack: d.stack || "own-" + index,
+      // One session in a range must not fill the chart as a single wide bar.
+      maxBarThickness: MAX_BAR,
     };
     if (d.color === "band") {
       out.backgroundColor = withAlpha(cssVar("--accent") || "#0b6b5c", 0.12);
@@ -72,12 +75,71 @@
     return out;
   }
 
+  // Phone readability (issue 14), shared by every chart: at most TOP_STACKED
+  // series per stack (the rest summed as "Others"), dates as short unrotated
+  // ticks in the reader's locale, bars no wider than MAX_BAR px.
+  var TOP_STACKED = 5;
+  var MAX_BAR = 28;
+  var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+  // Made on first use: loading the locale data costs a slow phone a few
+  // hundred milliseconds, which the first screen (no chart) need not pay.
+  var formats = {};
+  var FORMAT_OPTIONS = {
+    short: { day: "numeric", month: "short" },
+    long: { day: "numeric", month: "short", year: "numeric" },
+  };
+
+  function dateLabel(label, style) {
+    var match = ISO_DATE.exec(String(label));
+    if (!match) return label;
+    var format = formats[style] ||
+      (formats[style] = new Intl.DateTimeFormat(undefined, FORMAT_OPTIONS[style]));
+    var day = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+    var rest = String(label).slice(match[0].length).trim();
+    return format.format(day) + (rest ? " · " + rest : "");
+  }
+
+  function total(d) {
+    return d.data.reduce(function (sum, v) { return sum + (v || 0); }, 0);
+  }
+
+  function foldSmallStacks(datasets) {
+    var byStack = {};
+    datasets.forEach(function (d) {
+      if (d.stack) (byStack[d.stack] = byStack[d.stack] || []).push(d);
+    });
+    var dropped = [];
+    Object.keys(byStack).forEach(function (stack) {
+      var members = byStack[stack];
+      if (members.length <= TOP_STACKED + 1) return;
+      var ranked = members.slice().sort(function (a, b) { return total(b) - total(a); });
+      var rest = ranked.slice(TOP_STACKED);
+      var others = {
+        label: "Others (" + rest.length + ")",
+        stack: stack,
+        color: "others",
+        data: members[0].data.map(function (_, i) {
+          var sum = rest.reduce(function (acc, d) { return acc + (d.data[i] || 0); }, 0);
+          return sum || null;
+        }),
+      };
+      dropped = dropped.concat(rest);
+      datasets.splice(datasets.indexOf(ranked[TOP_STACKED - 1]) + 1, 0, others);
+    });
+    return datasets.filter(function (d) { return dropped.indexOf(d) === -1; });
+  }
+
+  function narrow(canvas) {
+    return canvas.parentNode.clientWidth < 480;
+  }
+
   function build(canvas) {
     var source = document.getElementById(canvas.dataset.chart);
     if (!source || Chart.getChart(canvas)) return;
     var spec = JSON.parse(source.textContent);
     var dense = spec.labels.length > 120;
-    var shown = spec.datasets.filter(function (d) { return d.kind !== "none"; });
+    var small = narrow(canvas);
+    var shown = foldSmallStacks(spec.datasets.filter(function (d) { return d.kind !== "none"; }));
     var datasets = shown.map(function (d, i) { return dataset(spec, d, i, dense); });
     if (spec.guideline) {
       datasets.push({
@@ -98,7 +160,16 @@
       x: {
         stacked: stacked,
         title: { display: true, text: spec.axes.x, color: text },
-        ticks: { color: text, maxRotation: 60, autoSkip: true, maxTicksLimit: 12 },
+        ticks: {
+          color: text,
+          maxRotation: 0,
+          autoSkip: true,
+          autoSkipPadding: 12,
+          maxTicksLimit: small ? 5 : 10,
+          callback: function (value) {
+            return dateLabel(this.getLabelForValue(value), "short").split(" · ")[0];
+          },
+        },
         grid: { color: grid },
       },
       y: {
@@ -129,20 +200,48 @@
         interaction: { mode: "index", intersect: false },
         scales: scales,
         plugins: {
-          legend: { position: "bottom", labels: { color: text, boxWidth: 12 } },
-          tooltip: { enabled: true },
+          // Below the plot, so it never narrows it; a tap on an entry hides that series.
+          legend: {
+            position: "bottom",
+            labels: { color: text, boxWidth: 10, padding: 8, font: { size: small ? 11 : 12 } },
+          },
+          tooltip: {
+            enabled: true,
+            callbacks: {
+              title: function (items) {
+                return items.length ? dateLabel(items[0].label, "long") : "";
+              },
+            },
+          },
         },
       },
     });
   }
 
+  // Each chart is built when it comes within a quarter screen of view, not all
+  // at load: on a phone the first screen is the summary, and building six
+  // charts at once blocks the main thread for seconds on a slow device.
+  var nearby = "IntersectionObserver" in window
+    ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        nearby.unobserve(entry.target);
+        build(entry.target);
+      });
+    }, { rootMargin: "0px 0px 25% 0px" })
+    : null;
+
   function buildAll(root) {
-    root.querySelectorAll("canvas[data-chart]").forEach(build);
+    root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      if (nearby) nearby.observe(canvas);
+      else build(canvas);
+    });
   }
 
   // Charts swapped out by htmx are destroyed, so no instance outlives its canvas.
   document.addEventListener("htmx:beforeSwap", function (event) {
     event.detail.target.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      if (nearby) nearby.unobserve(canvas);
       var chart = Chart.getChart(canvas);
       if (chart) chart.destroy();
     });

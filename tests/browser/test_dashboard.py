@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.browser.test_logging import tap_scale
+from tests.browser.test_logging import open_sheet, tap_scale
 
 CHARTS = 6
 FEELING_CANVAS = "document.querySelector('#chart-feeling-change canvas')"
@@ -18,7 +18,17 @@ def charts_built(page) -> int:
 
 
 def wait_for_all_charts(page):
+    """Charts are built as they come near the screen: scroll past each one."""
+    page.wait_for_function(
+        f"() => document.querySelectorAll('canvas[data-chart]').length === {CHARTS}"
+    )
+    for index in range(CHARTS):
+        page.locator("canvas[data-chart]").nth(index).scroll_into_view_if_needed()
+        page.wait_for_function(
+            "i => Chart.getChart(document.querySelectorAll('canvas[data-chart]')[i])", arg=index
+        )
     page.wait_for_function(f"() => ({BUILT})() === {CHARTS}")
+    page.evaluate("window.scrollTo(0, 0)")
 
 
 def feeling_points(page) -> int:
@@ -49,11 +59,15 @@ def test_demo_charts_render_follow_the_range_and_take_a_new_session_without_relo
     assert one_year > three_months
     assert page.url.endswith("?range=1y")
 
+    open_sheet(page, "quick-log")
     quick = page.locator("#quick-log")
     quick.get_by_label("Minutes").fill("33")
     tap_scale(quick, "Feeling before", "0")
     tap_scale(quick, "Feeling after", "2")
     quick.get_by_role("button", name="Log session").click()
+    expect(page.locator("#quick-log .message")).to_be_focused()
+    # The refreshed charts carry the new session once scrolled to.
+    page.locator("#chart-feeling-change").scroll_into_view_if_needed()
     grown = f"() => Chart.getChart({FEELING_CANVAS})?.data.labels.length === {one_year + 1}"
     page.wait_for_function(grown)
     wait_for_all_charts(page)
