@@ -8,7 +8,7 @@ written, never when a page is read.
 
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from journal import tagging
 from journal.models import CheckIn, Profile, Session, SessionTag
@@ -163,3 +163,22 @@ def save_imported(profile: Profile, sessions: list[Session], checkins: list[Chec
     elif sessions:
         dates = [s.date for s in sessions]
         retag(profile.user, min(dates), max(dates), profile=profile)
+
+
+def save_new_session_once(session: Session) -> tuple[Session, bool]:
+    """Save a new session unless its owner already has one with its uuid.
+
+    The uuid is the log's idempotency key: a resend (the offline queue after a
+    lost reply, a double tap) returns the stored session and False. Two resends
+    racing each other meet the (owner, uuid) unique constraint instead.
+    """
+    stored = Session.objects.filter(owner=session.owner, uuid=session.uuid).first()
+    if stored is not None:
+        return stored, False
+    try:
+        return save_session(session), True
+    except IntegrityError:
+        stored = Session.objects.filter(owner=session.owner, uuid=session.uuid).first()
+        if stored is None:
+            raise
+        return stored, False
