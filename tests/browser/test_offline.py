@@ -66,3 +66,26 @@ def test_a_page_that_cannot_be_reached_shows_the_offline_page(page, alice):
     page.goto("/sessions/")
     expect(page.get_by_role("heading", name="No connection")).to_be_visible()
     page.context.set_offline(False)
+
+
+def test_a_log_whose_request_never_arrives_waits_on_the_device_too(page, alice):
+    log_in(page, alice)
+    # Online as far as the browser knows, but the request does not get through.
+    page.route("**/sessions/quick/", lambda route: route.abort("internetdisconnected"), times=1)
+    # What Chromium and htmx report about that one failed request, and nothing else.
+    page.expected_errors += [
+        "Failed to load resource: net::ERR_INTERNET_DISCONNECTED",
+        "htmx:sendError, [object HTMLElement]",
+        "htmx:afterRequest, [object HTMLElement]",
+    ]
+    quick = page.locator("#quick-log")
+    quick.get_by_label("Minutes").fill("20")
+    tap_scale(quick, "Feeling before", "1")
+    tap_scale(quick, "Feeling after", "1")
+    quick.get_by_role("button", name="Log session").click()
+    expect(page.get_by_text("Waiting to send (1)")).to_be_visible()
+    assert not Session.objects.filter(owner=alice).exists()
+
+    page.reload()
+    expect(page.get_by_text("Sent 1 session logged while offline.")).to_be_visible()
+    assert Session.objects.get(owner=alice).minutes == 20
