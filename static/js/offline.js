@@ -226,6 +226,16 @@
 
   window.addEventListener("online", sendWaiting);
 
+  // Back to a page already seen: its form may hold the key of a log already
+  // sent, and the journal would take a new log under it for that old one.
+  window.addEventListener("pageshow", function (event) {
+    var visit = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+    var form = quickLogForm();
+    if (form && (event.persisted || (visit && visit.type === "back_forward"))) {
+      form.querySelector("[data-log-key]").value = newKey();
+    }
+  });
+
   function start() {
     showWaiting().then(sendWaiting);
   }
