@@ -47,8 +47,13 @@ SLEEP_ANCHORS = {0: "terrible", 5: "fair", 10: "excellent"}  # [SNY18]
 ITEM_ANCHORS = {1: "very low", 5: "very high"}
 
 
+# In the system's zone database but not places: the server's own zone, and a placeholder.
+NOT_TIME_ZONES = {"localtime", "Factory"}
+
+
 def time_zone_choices() -> list[tuple[str, str]]:
-    return [(zone, zone) for zone in sorted(zoneinfo.available_timezones())]
+    zones = zoneinfo.available_timezones() - NOT_TIME_ZONES
+    return [(zone, zone) for zone in sorted(zones)]
 
 
 class SignUpForm(UserCreationForm):

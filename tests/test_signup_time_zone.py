@@ -43,3 +43,9 @@ def test_an_unknown_time_zone_is_refused_with_a_message(client):
     assert not User.objects.filter(username="carol").exists()
     # The form sent back keeps the person's own choice from the browser's guess.
     assert b"data-chosen" in response.content
+
+
+def test_the_servers_own_zone_is_not_offered_as_a_place(client):
+    response = sign_up(client, time_zone="localtime")
+    assert b"localtime is not a time zone we know" in response.content
+    assert not User.objects.filter(username="carol").exists()
