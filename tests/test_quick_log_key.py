@@ -6,8 +6,10 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
+from journal import services
 from journal.models import Session
 from journal.services import save_new_session_once
+from tests.factories import make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -87,19 +89,39 @@ def test_every_blank_quick_log_form_carries_a_fresh_key(alice_client):
     assert len(keys) == 2
 
 
+def walk(owner):
+    return Session(
+        owner=owner,
+        uuid=KEY,
+        date=date.today(),
+        activity="walking",
+        minutes=20,
+        feeling_before=0,
+        feeling_after=1,
+    )
+
+
 def test_saving_once_returns_the_stored_session_for_a_known_key(alice):
     def fresh():
-        return Session(
-            owner=alice,
-            uuid=KEY,
-            date=date.today(),
-            activity="walking",
-            minutes=20,
-            feeling_before=0,
-            feeling_after=1,
-        )
+        return walk(alice)
 
     first, created = save_new_session_once(fresh())
     second, created_again = save_new_session_once(fresh())
     assert (created, created_again) == (True, False)
     assert second.pk == first.pk
+
+
+def test_a_resend_that_loses_a_race_gets_the_winners_session(alice, monkeypatch):
+    """Two sends of one log at once: both pass the lookup, one insert wins."""
+    winner = []
+    real_save = services.save_session
+
+    def save_after_the_other_send(session):
+        winner.append(make_session(alice, uuid=KEY, minutes=50))  # the other request, first
+        return real_save(session)
+
+    monkeypatch.setattr(services, "save_session", save_after_the_other_send)
+    stored, created = save_new_session_once(walk(alice))
+    assert created is False
+    assert stored.pk == winner[0].pk
+    assert Session.objects.filter(owner=alice).count() == 1
