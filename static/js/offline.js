@@ -89,11 +89,18 @@
     return line;
   }
 
+  // A message beside the quick-log form, where the person is looking.
   function say(className, text) {
     var note = document.createElement("p");
     note.className = "message " + className;
+    note.setAttribute("role", className === "message-error" ? "alert" : "status");
     note.textContent = text;
-    (document.getElementById("messages") || document.querySelector("main")).appendChild(note);
+    var form = quickLogForm();
+    if (form) {
+      form.parentNode.insertBefore(note, form);
+    } else {
+      document.getElementById("messages").appendChild(note);
+    }
   }
 
   function showWaiting() {
@@ -136,6 +143,9 @@
       form.reset();
       form.querySelector("[data-log-key]").value = newKey();
       return showWaiting();
+    }).catch(function () {
+      // No storage on this device (a private window, a full disk): say so, keep the form filled.
+      say("message-error", "This device could not keep the session, so it is not saved. Try again when you are online.");
     });
   }
 
@@ -224,7 +234,11 @@
     showWaiting();
   });
 
-  window.addEventListener("online", sendWaiting);
+  window.addEventListener("online", function () {
+    sendWaiting().catch(function () {
+      // Storage unavailable: nothing can be waiting.
+    });
+  });
 
   // Back to a page already seen: its form may hold the key of a log already
   // sent, and the journal would take a new log under it for that old one.
@@ -237,7 +251,9 @@
   });
 
   function start() {
-    showWaiting().then(sendWaiting);
+    showWaiting().then(sendWaiting).catch(function () {
+      // Storage unavailable: nothing can be waiting, and the page works as before.
+    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -89,3 +89,17 @@ def test_a_log_whose_request_never_arrives_waits_on_the_device_too(page, alice):
     page.reload()
     expect(page.get_by_text("Sent 1 session logged while offline.")).to_be_visible()
     assert Session.objects.get(owner=alice).minutes == 20
+
+
+def test_a_waiting_log_the_journal_refuses_is_reported_not_kept(page, alice):
+    log_in(page, alice)
+    # A damaged key: the journal refuses the log when it finally arrives.
+    page.locator("[data-log-key]").evaluate("input => { input.value = 'not-a-key'; }")
+    log_a_walk_offline(page)
+
+    page.context.set_offline(False)
+    expect(page.get_by_role("alert")).to_contain_text(
+        "1 session logged while offline could not be saved"
+    )
+    expect(page.get_by_text("Waiting to send")).to_be_hidden()
+    assert not Session.objects.filter(owner=alice).exists()
