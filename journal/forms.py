@@ -1,3 +1,4 @@
+import uuid
 import zoneinfo
 from datetime import date
 
@@ -47,15 +48,45 @@ SLEEP_ANCHORS = {0: "terrible", 5: "fair", 10: "excellent"}  # [SNY18]
 ITEM_ANCHORS = {1: "very low", 5: "very high"}
 
 
+# In the system's zone database but not places: the server's own zone, and a placeholder.
+NOT_TIME_ZONES = {"localtime", "Factory"}
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    zones = zoneinfo.available_timezones() - NOT_TIME_ZONES
+    return [(zone, zone) for zone in sorted(zones)]
+
+
 class SignUpForm(UserCreationForm):
     email = forms.EmailField(
         required=False,
         help_text="Optional. Only used to send you a password reset link.",
     )
 
+    # Filled in from the browser by static/js/time-zone.js; UTC without JavaScript.
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        initial="UTC",
+        required=False,
+        help_text="Sets which day your sessions and check-ins fall on. You can change it later.",
+        error_messages={
+            "invalid_choice": "%(value)s is not a time zone we know. Pick one from the list."
+        },
+        widget=forms.Select(attrs={"data-detect-time-zone": ""}),
+    )
+
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = time_zone_choices()
+        if self.is_bound:  # the person's own choice: the browser's guess must not replace it
+            self.fields["time_zone"].widget.attrs["data-chosen"] = ""
+
+    def clean_time_zone(self):
+        return self.cleaned_data.get("time_zone") or "UTC"
 
 
 SCALE_OPTION = (
@@ -205,7 +236,18 @@ class SessionForm(forms.ModelForm):
 
 
 class QuickSessionForm(SessionForm):
-    """The dashboard's 20-second log: the required fields, details folded away."""
+    """The dashboard's 20-second log: the required fields, details folded away.
+
+    `uuid` is the log's idempotency key: each blank form carries a fresh one
+    (the offline queue makes its own), and a second post with the same key is
+    the same session, not a new one (a retry, a double tap, a resend).
+    """
+
+    uuid = forms.UUIDField(
+        required=False,
+        widget=forms.HiddenInput(attrs={"data-log-key": ""}),
+        error_messages={"invalid": "This log's key is damaged. Reload the page and log again."},
+    )
 
     class Meta(SessionForm.Meta):
         fields = [
@@ -217,6 +259,23 @@ class QuickSessionForm(SessionForm):
             "date",
             "note",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("uuid", uuid.uuid4())
+
+    def clean(self):
+        cleaned = super().clean()
+        # A hidden field has nowhere to show its error: show it above the form.
+        if self.has_error("uuid"):
+            self.add_error(None, self.errors.pop("uuid"))
+        return cleaned
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("uuid"):
+            self.instance.uuid = self.cleaned_data["uuid"]
+        return super().save(commit=commit)
 
 
 class EffortForm(forms.ModelForm):
@@ -287,7 +346,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = [(z, z) for z in sorted(zoneinfo.available_timezones())]
+        self.fields["time_zone"].choices = time_zone_choices()
         self.fields["sex"].choices = [("", "Prefer not to say"), *self.fields["sex"].choices[1:]]
 
 

@@ -9,7 +9,7 @@ written, never when a page is read.
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from journal import tagging
@@ -302,3 +302,25 @@ def dismiss_feelings(owner, before: date) -> int:
         .filter(feeling_after__isnull=True, feelings_dismissed=False, date__lt=before)
         .update(feelings_dismissed=True)
     )
+
+
+@transaction.atomic
+def save_new_session_once(session: Session) -> tuple[Session, bool]:
+    """Save a new session unless its owner already has one with its uuid.
+
+    The uuid is the log's idempotency key: a resend (the offline queue after a
+    lost reply, a double tap) returns the stored session and False. The owner's
+    lock is taken before the look-up, so two resends racing each other queue,
+    and the second finds the first's session.
+    """
+    begin_write(session.owner)
+    stored = Session.objects.filter(owner=session.owner, uuid=session.uuid).first()
+    if stored is not None:
+        return stored, False
+    try:
+        return save_session(session), True
+    except IntegrityError:  # a writer that did not take the lock got there first
+        stored = Session.objects.filter(owner=session.owner, uuid=session.uuid).first()
+        if stored is None:
+            raise
+        return stored, False

@@ -19,6 +19,9 @@ def signup(request):
         try:
             with transaction.atomic():
                 user = form.save()
+                profile = profile_for(user)
+                profile.time_zone = form.cleaned_data["time_zone"]
+                save_profile(profile)
         except IntegrityError:  # the same name taken a moment ago, by a sign-up running beside
             form.add_error("username", "A user with that username already exists.")
             return render(request, "registration/signup.html", {"form": form})

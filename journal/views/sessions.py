@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from journal import patterns, queries, tagging
 from journal.forms import EffortForm, QuickSessionForm, SessionFilterForm, SessionForm
 from journal.models import Session, SessionTag
-from journal.services import delete_session, profile_for, save_session
+from journal.services import delete_session, profile_for, save_new_session_once, save_session
 from journal.views.common import changed, effects_by_slug, render_partial_or_page
 from journal.views.dashboard import (
     QUICK_PREFIX,
@@ -74,7 +74,8 @@ def session_quick(request):
             return render(request, "journal/dashboard.html#quick-log", {"quick_form": form})
         messages.error(request, "The session was not saved: see the messages by the fields.")
         return dashboard_page(request, quick_form=form)
-    session = save_session(form.save(commit=False))
+    # A resend of a log already saved (same uuid) is answered as if just saved.
+    session, _new = save_new_session_once(form.save(commit=False))
     if request.htmx:
         fresh = quick_form_for(request.user, profile, activity=session.activity)
         context = {"quick_form": fresh, "just_logged": session}
