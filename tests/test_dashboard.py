@@ -39,16 +39,19 @@ def with_history(user, sessions):
 
 
 @pytest.mark.parametrize("sessions", [0, 10, 500, 5000])
-@pytest.mark.parametrize("range_key", ["4w", "3m", "1y", "all"])
 def test_the_dashboard_runs_a_fixed_number_of_queries(
-    alice_client, alice, sessions, range_key, django_assert_num_queries
+    alice_client, alice, sessions, django_assert_num_queries
 ):
+    # One history per size, every range over it: each range's charts are cached apart, so
+    # its first view runs the five chart queries and its second none; the long-term card is
+    # the same on every range, so only the very first view computes it.
     with_history(alice, sessions)
-    with django_assert_num_queries(COLD_QUERIES):
-        response = alice_client.get(reverse("journal:dashboard"), {"range": range_key})
-    assert response.status_code == 200
-    with django_assert_num_queries(DASHBOARD_QUERIES):
-        alice_client.get(reverse("journal:dashboard"), {"range": range_key})
+    for n, range_key in enumerate(["4w", "3m", "1y", "all"]):
+        with django_assert_num_queries(COLD_QUERIES if n == 0 else COLD_QUERIES - 1):
+            response = alice_client.get(reverse("journal:dashboard"), {"range": range_key})
+        assert response.status_code == 200
+        with django_assert_num_queries(DASHBOARD_QUERIES):
+            alice_client.get(reverse("journal:dashboard"), {"range": range_key})
 
 
 # session, user, profile, effects, last activity, today's check-in, pending
