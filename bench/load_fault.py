@@ -189,13 +189,15 @@ def writer(port, session_key, until, tally, checkins=False, today=None) -> None:
     while time.monotonic() < until:
         count += 1
         kind = "check-in" if checkins and count % 4 == 0 else "quick log"
+        # The dashboard's two forms name their fields with a prefix each.
         if kind == "check-in":
-            path, data = "/checkins/today/", {"date": today, "mood": 1 + count % 5}
-            data["sleep_quality"] = count % 11
+            path, prefix = "/checkins/today/", "checkin"
+            data = {"date": today, "mood": 1 + count % 5, "sleep_quality": count % 11}
         else:
-            path = "/sessions/quick/"
+            path, prefix = "/sessions/quick/", "quick"
             data = {"activity": "walking", "minutes": 1 + count % 90, "date": today}
             data.update(feeling_before=0, feeling_after=1)
+        data = {f"{prefix}-{name}": value for name, value in data.items()}
         start = time.perf_counter()
         try:
             status = post(conn, path, data, session_key)

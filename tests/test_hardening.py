@@ -228,11 +228,13 @@ def test_the_forms_refuse_a_date_before_the_earliest_plausible_day(alice_client,
     alice.profile.save()
     first = date(birth_year or date.today().year - 110, 1, 1)
     data = {"date": (first - timedelta(days=1)).isoformat(), "mood": "3", "sleep_quality": "5"}
-    response = alice_client.post(reverse("journal:checkin_today"), data)
+    response = alice_client.post(reverse("journal:checkin_today"), prefixed("checkin", data))
     assert f"Enter a date on or after {first:%-d %B %Y}".encode() in response.content
     assert not CheckIn.objects.exists()
     quick = {"activity": "walking", "minutes": "20", "feeling_before": "0", "feeling_after": "1"}
-    response = alice_client.post(reverse("journal:session_quick"), {**quick, "date": data["date"]})
+    response = alice_client.post(
+        reverse("journal:session_quick"), prefixed("quick", {**quick, "date": data["date"]})
+    )
     assert b"Enter a date on or after" in response.content
     assert not Session.objects.exists()
 
@@ -259,3 +261,8 @@ def test_the_all_range_starts_at_the_first_regular_day():
     # Never more than twenty years, whatever the rows.
     old = [date(1950, 1, 1) + timedelta(days=i * 30) for i in range(1000)]
     assert stats.regular_start(old, today) == today - timedelta(days=20 * 365 - 1)
+
+
+def prefixed(prefix: str, data: dict) -> dict:
+    """The dashboard's two forms name their fields with a prefix each."""
+    return {f"{prefix}-{name}": value for name, value in data.items()}

@@ -152,7 +152,7 @@ def test_the_page_sets_each_claim_beside_its_effect_section_and_grade(alice_clie
     for c in CLAIMS:
         assert f'id="claim-{c.key}"' in content
         assert reverse("content:effect", args=[c.effect]) in content
-    assert content.count("Evidence ") >= 16
+    assert content.count('class="badge grade-') >= 16  # every claim shows its grade badge
     assert "Your data agree with the article" in content
     # One chart (with its data and a text alternative) per claim that has figures.
     charts = content.count("data-insight-chart=")

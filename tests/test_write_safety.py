@@ -29,6 +29,11 @@ needs_postgres = pytest.mark.skipif(
 QUICK_LOG = {"activity": "aerobic", "minutes": "30", "feeling_before": "0", "feeling_after": "2"}
 
 
+def prefixed(prefix: str, data: dict) -> dict:
+    """The dashboard's quick-log and check-in forms name their fields with a prefix each."""
+    return {f"{prefix}-{name}": value for name, value in data.items()}
+
+
 def version_of(user) -> int:
     return Profile.objects.get(user=user).journal_version
 
@@ -41,7 +46,9 @@ def _post(client, name, data=None, args=()):
 
 
 WRITES = {
-    "quick log": lambda c, u: _post(c, "session_quick", {**QUICK_LOG, "date": _today(u)}),
+    "quick log": lambda c, u: _post(
+        c, "session_quick", prefixed("quick", {**QUICK_LOG, "date": _today(u)})
+    ),
     "new session": lambda c, u: _post(c, "session_new", {**QUICK_LOG, "date": _today(u)}),
     "session edit": lambda c, u: _post(
         c, "session_edit", {**QUICK_LOG, "date": _today(u), "minutes": "45"}, [_session(u)]
@@ -49,7 +56,9 @@ WRITES = {
     "session delete": lambda c, u: _post(c, "session_delete", args=[_session(u)]),
     "effort rating": lambda c, u: _post(c, "session_effort", {"effort": "6"}, [_session(u)]),
     "check-in": lambda c, u: _post(
-        c, "checkin_today", {"date": _today(u), "mood": "4", "sleep_quality": "6"}
+        c,
+        "checkin_today",
+        prefixed("checkin", {"date": _today(u), "mood": "4", "sleep_quality": "6"}),
     ),
     "check-in edit": lambda c, u: _post(
         c, "checkin_edit", {"date": _today(u), "mood": "1", "sleep_quality": "6"}, [_checkin(u)]
@@ -94,7 +103,9 @@ def test_every_write_path_moves_the_journal_version(alice_client, alice, path):
 @pytest.mark.django_db
 def test_a_refused_form_leaves_the_version_as_it_was(alice_client, alice):
     before = version_of(alice)
-    _post(alice_client, "session_quick", {**QUICK_LOG, "date": _today(alice), "minutes": "0"})
+    refused = {**QUICK_LOG, "date": _today(alice), "minutes": "0"}
+    response = _post(alice_client, "session_quick", prefixed("quick", refused))
+    assert b"Ensure this value is greater than or equal to 1" in response.content
     assert version_of(alice) == before
     assert journal_version(alice) == before
 
@@ -160,8 +171,14 @@ def test_concurrent_quick_logs_and_check_ins_of_one_account_give_no_errors(live_
     today = alice.profile.today().isoformat()
     quick = reverse("journal:session_quick")
     checkin = reverse("journal:checkin_today")
-    logs = [(quick, {**QUICK_LOG, "date": today, "minutes": str(20 + i)}) for i in range(6)]
-    same_day = [(checkin, {"date": today, "mood": str(m), "sleep_quality": "5"}) for m in (1, 3, 5)]
+    logs = [
+        (quick, prefixed("quick", {**QUICK_LOG, "date": today, "minutes": str(20 + i)}))
+        for i in range(6)
+    ]
+    same_day = [
+        (checkin, prefixed("checkin", {"date": today, "mood": str(m), "sleep_quality": "5"}))
+        for m in (1, 3, 5)
+    ]
     work = [(live_server.url, cookie, logs) for _ in range(6)]
     work += [(live_server.url, cookie, [post]) for post in same_day]
 
