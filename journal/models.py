@@ -19,9 +19,8 @@ from django.utils import timezone
 from journal import validation
 
 # One home for the ranges: a pure module the importers read without Django.
-# models.SESSION_RANGES and friends keep working for every existing caller.
 from journal.ranges import (
-    CHECKIN_ITEMS,  # noqa: F401  (re-exported for callers of journal.models)
+    CHECKIN_ITEMS,
     CHECKIN_RANGES,
     NOTE_MAX_LENGTH,
     PROFILE_RANGES,

@@ -89,6 +89,14 @@
     return line;
   }
 
+  // The quick-log form sits in a disclosure on the dashboard: open it, so what is said shows.
+  function revealSheet(form) {
+    var sheet = form.closest("details");
+    if (sheet) {
+      sheet.open = true;
+    }
+  }
+
   // A message beside the quick-log form, where the person is looking.
   function say(className, text) {
     var note = document.createElement("p");
@@ -97,6 +105,7 @@
     note.textContent = text;
     var form = quickLogForm();
     if (form) {
+      revealSheet(form);
       form.parentNode.insertBefore(note, form);
     } else {
       document.getElementById("messages").appendChild(note);
@@ -111,6 +120,9 @@
     return waitingFor(form.dataset.offlineLog).then(function (logs) {
       var line = statusLine(form);
       line.hidden = logs.length === 0;
+      if (logs.length) {
+        revealSheet(form);
+      }
       line.textContent = logs.length
         ? "Waiting to send (" + logs.length + "): logged without a connection, kept on this device, sent once you are back online."
         : "";
