@@ -68,10 +68,12 @@ def test_after_one_session_the_long_term_card_lists_nothing_below_halfway(alice_
     card = _between(content, 'id="chronic"', "</section>")
     assert "not effects measured in your body" in card
     assert "Long-term patterns the article links to effects" in card
-    in_view = card.split("<details", 1)[0]
+    # The card folds to one row; opened, it lists what is in view, then "show all".
+    opened = card.split("</summary>", 1)[1]
+    in_view = opened.split("<details", 1)[0]
     assert "building" not in in_view
     assert "Nothing is sustained yet, and no pattern is halfway built" in in_view
-    folded = _between(card, "<details", "</details>")
+    folded = _between(opened, "<details", "</details>")
     assert "Show all" in folded
     assert "Testosterone (men)" in folded
     # Hormones: no progress figures, however far along.
