@@ -64,8 +64,11 @@ def test_demo_charts_render_follow_the_range_and_take_a_new_session_without_relo
     quick.get_by_label("Minutes").fill("33")
     tap_scale(quick, "Feeling before", "0")
     tap_scale(quick, "Feeling after", "2")
+    # Mark the charts as they are, to know when htmx has swapped in the refreshed ones.
+    page.evaluate("document.querySelector('#charts').dataset.before = 'yes'")
     quick.get_by_role("button", name="Log session").click()
     expect(page.locator("#quick-log .message:not([data-offline-status])")).to_be_focused()
+    page.wait_for_function("() => !document.querySelector('#charts').dataset.before")
     # The refreshed charts carry the new session once scrolled to.
     page.locator("#chart-feeling-change").scroll_into_view_if_needed()
     grown = f"() => Chart.getChart({FEELING_CANVAS})?.data.labels.length === {one_year + 1}"
