@@ -15,6 +15,7 @@ and reading first keeps that transaction (and the owner's lock) short.
 import logging
 import time
 import uuid
+from collections.abc import Callable
 
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
@@ -69,6 +70,19 @@ def forget(job: ImportJob) -> None:
     job.delete()
 
 
+def _attempt(job: ImportJob, step: str, work: Callable[[], dict]) -> dict | None:
+    """One step of an import (its preview or its writing). A file the parsers refuse ends
+    the job with their message; anything else ends it with a plain one, logged in full."""
+    try:
+        return work()
+    except (UnreadableFile, exchange.ImportRefused) as refusal:
+        _refuse(job, f"{refusal} Nothing was imported.")
+    except Exception:
+        logger.exception("%s of import %s failed", step, job.pk)
+        _refuse(job, FAILED_SILENTLY)
+    return None
+
+
 def activity_preview(job: ImportJob) -> dict:
     profile = profile_for(job.owner)
     options = imports.make_options(profile, job.options)
@@ -82,17 +96,13 @@ def prepare_import(job_id: int) -> None:
     job = ImportJob.objects.filter(pk=job_id, status=Status.PREVIEWING).first()
     if job is None:
         return
-    try:
-        if job.kind == ImportJob.Kind.JOURNAL:
-            preview = journal_preview.preview(job.owner, job.upload_path.read_bytes())
-        else:
-            preview = activity_preview(job)
-    except (UnreadableFile, exchange.ImportRefused) as refusal:
-        _refuse(job, f"{refusal} Nothing was imported.")
-        return
-    except Exception:
-        logger.exception("Preview of import %s failed", job_id)
-        _refuse(job, FAILED_SILENTLY)
+    if job.kind == ImportJob.Kind.JOURNAL:
+        preview = _attempt(
+            job, "Preview", lambda: journal_preview.preview(job.owner, job.upload_path.read_bytes())
+        )
+    else:
+        preview = _attempt(job, "Preview", lambda: activity_preview(job))
+    if preview is None:
         return
     ImportJob.objects.filter(pk=job_id, status=Status.PREVIEWING).update(
         status=Status.READY, preview=preview
@@ -131,14 +141,8 @@ def run_import(job_id: int) -> None:
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:
         return
-    try:
-        report = _run(job)
-    except (UnreadableFile, exchange.ImportRefused) as refusal:
-        _refuse(job, f"{refusal} Nothing was imported.")
-        return
-    except Exception:
-        logger.exception("Import %s failed", job_id)
-        _refuse(job, FAILED_SILENTLY)
+    report = _attempt(job, "Import", lambda: _run(job))
+    if report is None:
         return
     job.delete_upload()
     _finish(job_id, status=Status.DONE, report=report, upload="")
