@@ -216,11 +216,12 @@ def test_the_dashboard_card_lists_only_claims_with_a_verdict(alice_client, alice
     small_journal(alice)
     dashboard = alice_client.get(reverse("journal:dashboard")).content.decode()
     assert f'hx-get="{reverse("journal:insights_card")}"' in dashboard
-    assert 'hx-trigger="load, journal-changed from:body"' in dashboard
+    assert 'hx-trigger="toggle once"' in dashboard  # loaded when first opened
+    assert "Change in feeling in sessions tagged Endorphins" not in dashboard
     card = alice_client.get(reverse("journal:insights_card")).content.decode()
     assert "Change in feeling in sessions tagged Endorphins" in card
     assert "Focus" not in card  # not enough data: left off the card
-    assert "load," not in card
+    assert "hx-get" not in card  # only the claims, swapped into the open card
 
 
 def test_the_learn_page_shows_your_data_only_when_logged_in(client, alice):

@@ -49,3 +49,17 @@ def test_the_demo_user_sees_a_chart_per_claim_and_the_range_updates_them(page):
     assert page.url.endswith("?range=3m")
     assert page.evaluate("window.stillTheSamePage") is True
     page.locator("#claim-feeling-endorphins").screenshot(path=SCREENSHOT) if SCREENSHOT else None
+
+
+def test_the_dashboard_card_loads_its_claims_when_opened(page):
+    call_command("seed_demo", "--user", "demo", "--years", "1", verbosity=0)
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("demo")
+    page.get_by_label("Password:", exact=True).fill("move-and-feel-2026")
+    page.get_by_role("button", name="Log in").click()
+    card = page.locator("#insights-card")
+    expect(card.locator(".entry-list")).to_have_count(0)  # nothing computed until opened
+    card.locator("summary").click()
+    expect(card.locator(".entry-list li").first).to_be_visible()
+    expect(card.locator("details")).to_have_attribute("open", "")
+    expect(card.get_by_role("link", name="All claims on the Insights page")).to_be_visible()
