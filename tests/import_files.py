@@ -118,3 +118,19 @@ def garmin_csv(rows) -> bytes:
             [kind, f"{day.isoformat()} 07:30:00", "false", "Easy", distance, duration, "--"]
         )
     return out.getvalue().encode()
+
+
+def run_worker_once(worker_id: str = "test-worker") -> None:
+    """One batch of django-tasks' real database worker: runs every task queued, then stops."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    ).run()

@@ -17,6 +17,7 @@ from tests.import_files import (
     days_ago,
     journal_json,
     journal_session,
+    run_worker_once,
     strava_csv,
     strava_row,
     strava_zip,
@@ -345,7 +346,6 @@ def test_rows_with_problems_are_reported_with_their_line_and_the_rest_imported(a
 @pytest.mark.django_db(transaction=True)
 def test_the_database_backend_and_its_worker_run_the_import(client, settings):
     """A real pass of django-tasks' database backend: enqueue, then one batch of the worker."""
-    from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
     from tests.conftest import make_user
@@ -354,23 +354,11 @@ def test_the_database_backend_and_its_worker_run_the_import(client, settings):
     alice = make_user("alice")
     client.force_login(alice)
 
-    def one_batch():
-        Worker(
-            queue_names=["default"],
-            interval=0,
-            batch=True,
-            backend_name="default",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id="test-worker",
-            excluded_queue_names=[],
-        ).run()
-
     job = job_of(upload(client, "activities.csv", strava_csv(three_strava_rows())))
     job.refresh_from_db()
     assert job.status == Status.PREVIEWING  # queued, not run by the request
     assert DBTaskResult.objects.get(id=job.task_id).status == "READY"
-    one_batch()
+    run_worker_once()
     job.refresh_from_db()
     assert job.status == Status.READY
 
@@ -378,7 +366,7 @@ def test_the_database_backend_and_its_worker_run_the_import(client, settings):
     job.refresh_from_db()
     assert job.status == Status.QUEUED
     assert not Session.objects.exists()
-    one_batch()
+    run_worker_once()
     job.refresh_from_db()
     assert job.status == Status.DONE
     assert Session.objects.filter(owner=alice).count() == 3

@@ -9,25 +9,11 @@ connection with a request in flight. The page then polls until it shows the
 result, as it would with a worker process beside the server.
 """
 
-from django_tasks_db.management.commands.db_worker import Worker
 from playwright.sync_api import expect
 
 from journal.models import Session
 from tests.browser.test_logging import log_in
-from tests.import_files import strava_zip, three_strava_rows
-
-
-def run_worker_once():
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="browser-test",
-        excluded_queue_names=[],
-    ).run()
+from tests.import_files import run_worker_once, strava_zip, three_strava_rows
 
 
 def test_upload_a_strava_zip_map_a_type_confirm_and_see_the_sessions(page, alice, settings):
