@@ -4,7 +4,7 @@ Everything here is written in our own words from the article's facts and
 effect-rules.md; the journal only points at it (effect slugs, chart keys).
 """
 
-from django.db import models
+from django.db import connection, models
 from django.urls import reverse
 
 from content.charts import CHART_KEYS
@@ -145,6 +145,7 @@ class Effect(models.Model):
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="effects")
     references = models.ManyToManyField(Reference, blank=True, related_name="effects")
     position = models.PositiveSmallIntegerField(default=0)
+    updated = models.DateTimeField(auto_now=True)  # read by content_version()
 
     class Meta:
         ordering = ["position", "name"]
@@ -188,9 +189,26 @@ class ChartPlacement(models.Model):
 
     chart_key = models.CharField(max_length=30, unique=True, choices=list(CHART_KEYS.items()))
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="placements")
+    updated = models.DateTimeField(auto_now=True)  # read by content_version()
 
     class Meta:
         ordering = ["chart_key"]
 
     def __str__(self):
         return f"{self.get_chart_key_display()} ← {self.section}"
+
+
+def content_version() -> tuple:
+    """A fingerprint of the content the dashboard shows (sections, effects, chart
+    placements), in one query: each table's row count and latest `updated`. Saving in the
+    admin moves it, so a page cached under it (journal.views.dashboard) shows an edit at
+    once. A data migration that edits these rows with QuerySet.update() must set `updated`.
+    """
+    quote = connection.ops.quote_name
+    parts = ", ".join(
+        f"(SELECT COUNT(*) FROM {quote(table)}), (SELECT MAX(updated) FROM {quote(table)})"
+        for table in (model._meta.db_table for model in (Section, Effect, ChartPlacement))
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {parts}")  # table names from the models, not input
+        return tuple(cursor.fetchone())
