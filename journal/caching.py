@@ -39,6 +39,12 @@ def digest(value) -> str:
     return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()
 
 
+def field_values(obj) -> tuple:
+    """A model instance's stored fields (not its relations), for a digest of a row whose
+    edits must show at once."""
+    return tuple(getattr(obj, field.attname) for field in obj._meta.concrete_fields)
+
+
 def journal_key(profile, name: str) -> str:
     """The cache key of `name` for this person at their current journal version."""
     return f"mj:{FORMAT_VERSION}:{profile.user_id}:{profile.journal_version}:{name}"

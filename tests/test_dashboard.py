@@ -1,11 +1,13 @@
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
 from django.db.models import F
+from django.test import Client
 from django.urls import reverse
 
-from content.models import Effect
+from content.models import ChartPlacement, Effect, Section
 from journal import queries
 from journal.models import Profile
 from journal.services import retag
@@ -55,14 +57,14 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
             alice_client.get(reverse("journal:dashboard"), {"range": range_key})
 
 
-# session, user, profile, effects, last activity, today's check-in, pending
-# sessions and their count, "How did it feel?" (one count when none is due),
-# the summary (one statement: active days and today's mood) and the chart
-# placements; the first view since the
-# journal changed adds the chronic states' window, the journal's first entry and
-# the five chart queries, whose results are then cached.
-DASHBOARD_QUERIES = 11
-COLD_QUERIES = DASHBOARD_QUERIES + 7
+# A repeat view: session, user, profile and the content's version, which with the journal
+# version name the cached page. The first view since the journal changed renders it: the
+# effects, the last activity, today's check-in, pending sessions and their count, "How did
+# it feel?" (one count when none is due), the summary (one statement: active days and
+# today's mood), the long-term card's window and the journal's first entry, the five chart
+# queries (their results cached apart) and the chart placements.
+DASHBOARD_QUERIES = 4
+COLD_QUERIES = DASHBOARD_QUERIES + 15
 
 
 @pytest.mark.parametrize("range_key", ["4w", "all"])
@@ -105,11 +107,55 @@ def test_a_new_journal_version_recomputes_charts_and_long_term_card(
 def test_renamed_effects_show_at_once_on_a_cached_dashboard(alice_client, alice):
     with_history(alice, 60)
     alice_client.get(reverse("journal:dashboard"))
-    Effect.objects.filter(slug="dopamine").update(name="Drive and reward")
+    effect = Effect.objects.get(slug="dopamine")
+    effect.name = "Drive and reward"
+    effect.save()  # as the admin does
     timeline = chart_data(alice_client.get(reverse("journal:dashboard")), "effects-timeline")
     labels = [ds["label"] for ds in timeline["datasets"]]
     assert "Drive and reward" in labels
     assert "Dopamine" not in labels
+
+
+def test_a_cached_dashboard_fills_in_each_browsers_csrf_token(alice, bob):
+    # The body is cached per person, but the token belongs to the browser: a second device
+    # of the same person, served the cached body, must post with its own token.
+    make_session(alice, effort=None, source="")  # a pending session: one more form to post
+    phone, laptop = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    for browser in (phone, laptop):
+        browser.force_login(alice)
+    first = phone.get(reverse("journal:dashboard")).content.decode()
+    cached = laptop.get(reverse("journal:dashboard")).content.decode()
+    assert "placeholder" not in first + cached
+    checkin_form = cached[cached.index('id="checkin"') :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', checkin_form)[1]
+    answer = laptop.post(
+        reverse("journal:checkin_today"),
+        {
+            "csrfmiddlewaretoken": token,
+            "checkin-date": alice.profile.today().isoformat(),
+            "checkin-mood": "4",
+            "checkin-sleep_quality": "7",
+        },
+    )
+    assert answer.status_code == 302
+    assert alice.checkins.get().mood == 4
+
+
+def test_content_edited_in_the_admin_shows_at_once_on_a_cached_dashboard(alice_client, alice):
+    with_history(alice, 30)
+    url = reverse("journal:dashboard")
+    placement = ChartPlacement.objects.get(chart_key="weekly-minutes")
+    placement.section.title = "Minutes that count"
+    alice_client.get(url)
+    placement.section.save()
+    assert "Minutes that count" in alice_client.get(url).content.decode()
+    # Another section placed beside the chart, and then one taken away from it.
+    other = Section.objects.filter(placements__isnull=True).first()
+    placement.section = other
+    placement.save()
+    assert f'href="{other.get_absolute_url()}"' in alice_client.get(url).content.decode()
+    placement.delete()
+    assert f'href="{other.get_absolute_url()}"' not in alice_client.get(url).content.decode()
 
 
 def save_directly(session):

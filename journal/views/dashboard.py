@@ -1,11 +1,16 @@
+import uuid
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.contrib.messages import get_messages
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
+from content.models import content_version
 from journal import charts, patterns, queries, stats, tagging
-from journal.caching import digest, per_journal
+from journal.caching import digest, field_values, per_journal
 from journal.forms import CheckInForm, QuickSessionForm
 from journal.models import CheckIn, Session
 from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
@@ -16,6 +21,14 @@ PENDING_LIMIT = 10
 STREAK_WINDOW = 366  # days the summary reads back for the streak: a bounded query
 QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
 CHECKIN_PREFIX = "checkin"
+PAGE = "journal/dashboard.html"
+# The dashboard is rendered once per journal version (journal.caching) and reused until
+# the journal changes. Two of its values must still be new on every view: the CSRF token
+# (it belongs to the browser, not the person) and the quick log's idempotency key (two tabs
+# must not share one). The cached page holds these placeholders instead, filled in per
+# view by `fill_in`.
+CSRF_PLACEHOLDER = "csrf-token-placeholder-3f9c1e"
+LOG_KEY_PLACEHOLDER = "log-key-placeholder-3f9c1e"
 
 
 def home(request):
@@ -24,8 +37,9 @@ def home(request):
     return dashboard_page(request)
 
 
-def quick_form_for(user, profile, activity=None) -> QuickSessionForm:
-    """A blank quick-log form, its activity defaulting to the person's last one."""
+def quick_form_for(user, profile, activity=None, log_key=None) -> QuickSessionForm:
+    """A blank quick-log form, its activity defaulting to the person's last one; `log_key`
+    replaces the fresh idempotency key the form makes for itself."""
     if activity is None:
         activity = (
             Session.objects.for_user(user)
@@ -33,11 +47,11 @@ def quick_form_for(user, profile, activity=None) -> QuickSessionForm:
             .values_list("activity", flat=True)
             .first()
         )
+    initial = {"activity": activity or "aerobic", "date": profile.today()}
+    if log_key:
+        initial["uuid"] = log_key
     return QuickSessionForm(
-        instance=Session(owner=user),
-        profile=profile,
-        prefix=QUICK_PREFIX,
-        initial={"activity": activity or "aerobic", "date": profile.today()},
+        instance=Session(owner=user), profile=profile, prefix=QUICK_PREFIX, initial=initial
     )
 
 
@@ -167,11 +181,9 @@ FRAGMENTS = {
 }
 
 
-def dashboard_page(request, quick_form=None, checkin_form=None):
-    user = request.user
-    profile = profile_for(user)
+def dashboard_context(user, profile, range_key, quick_form=None, checkin_form=None) -> dict:
     effects = effects_by_slug()
-    context = {
+    return {
         "profile": profile,
         "quick_form": quick_form or quick_form_for(user, profile),
         "checkin_form": checkin_form or checkin_form_for(user, profile),
@@ -179,9 +191,43 @@ def dashboard_page(request, quick_form=None, checkin_form=None):
         **feelings_context(user, profile),
         **summary_context(user, profile),
         **chronic_context(user, profile, effects),
-        **charts_context(user, profile, request.GET.get("range"), effects),
+        **charts_context(user, profile, range_key, effects),
     }
-    return render(request, "journal/dashboard.html", context)
+
+
+def cached_page(request, profile, range_key) -> str:
+    """The page with blank forms, rendered once per journal version, day, range, profile
+    settings and the content it shows (staff edit that without touching anyone's journal),
+    with placeholders for what is new on every view."""
+    if range_key not in charts.RANGES:
+        range_key = charts.DEFAULT_RANGE
+
+    def compute() -> str:
+        blank = quick_form_for(request.user, profile, log_key=LOG_KEY_PLACEHOLDER)
+        context = dashboard_context(request.user, profile, range_key, quick_form=blank)
+        return render_to_string(PAGE, {**context, "csrf_token": CSRF_PLACEHOLDER}, request)
+
+    # The profile's own fields too: its settings (check-in items, units) shape the forms,
+    # and an edit outside journal.services (the admin) changes no journal version.
+    shown = digest([content_version(), field_values(profile)])
+    return per_journal(profile, f"dashboard:{range_key}:{profile.today()}:{shown}", compute)
+
+
+def fill_in(page: str, request) -> str:
+    """A cached page with this view's CSRF token and a new quick-log key."""
+    page = page.replace(CSRF_PLACEHOLDER, get_token(request))
+    return page.replace(LOG_KEY_PLACEHOLDER, str(uuid.uuid4()))
+
+
+def dashboard_page(request, quick_form=None, checkin_form=None):
+    """The dashboard. A repeat view is the cached page with its placeholders filled in; a
+    form sent back with its errors, or a message to show once, renders it afresh."""
+    profile = profile_for(request.user)
+    range_key = request.GET.get("range")
+    if quick_form or checkin_form or len(get_messages(request)):
+        context = dashboard_context(request.user, profile, range_key, quick_form, checkin_form)
+        return render(request, PAGE, context)
+    return HttpResponse(fill_in(cached_page(request, profile, range_key), request))
 
 
 @login_required
