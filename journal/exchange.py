@@ -18,7 +18,6 @@ from django.utils import timezone
 
 from journal.exchange_rows import (  # noqa: F401 (the importer's API lives here too)
     FORMAT,
-    MAX_IMPORT_BYTES,
     VERSION,
     ImportRefused,
     RowError,
@@ -26,6 +25,7 @@ from journal.exchange_rows import (  # noqa: F401 (the importer's API lives here
     parse_checkin,
     parse_profile,
     parse_session,
+    refuse_if_too_large,
 )
 from journal.models import CHECKIN_ITEMS, PROFILE_FIELDS, CheckIn, Session
 from journal.services import begin_write, profile_for, save_imported

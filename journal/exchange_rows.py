@@ -237,12 +237,18 @@ def parse_profile(data, profile: Profile | None = None) -> dict:
     return values
 
 
-def load_document(raw: bytes) -> dict:
-    if len(raw) > MAX_IMPORT_BYTES:
+def refuse_if_too_large(size: int) -> None:
+    """The size rule of a Movement Journal file, in one place: the upload and the command
+    ask it before reading a file whole, and load_document asks it again of what it read."""
+    if size > MAX_IMPORT_BYTES:
         raise ImportRefused(
-            f"The file is {len(raw) / 1_048_576:.1f} MB; the limit is "
-            f"{MAX_IMPORT_BYTES // 1_048_576} MB."
+            f"The file is {size / 1_048_576:.1f} MB; the limit for a Movement Journal file "
+            f"is {MAX_IMPORT_BYTES // 1_048_576} MB."
         )
+
+
+def load_document(raw: bytes) -> dict:
+    refuse_if_too_large(len(raw))
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

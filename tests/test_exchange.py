@@ -196,3 +196,15 @@ def test_the_import_command_refuses_bad_files_and_unknown_users(alice, tmp_path)
         call_command("import_journal", "--user", "nobody", str(bad))
     with pytest.raises(CommandError, match="No file"):
         call_command("import_journal", "--user", "alice", str(tmp_path / "missing.json"))
+
+
+def test_the_import_command_refuses_a_file_over_the_limit_before_reading_it(
+    alice, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("journal.exchange_rows.MAX_IMPORT_BYTES", 1_048_576)
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 1_048_577)
+    # The size is asked of the file system: the file is never read.
+    monkeypatch.setattr(type(big), "read_bytes", lambda self: pytest.fail("read whole"))
+    with pytest.raises(CommandError, match="limit for a Movement Journal file is 1 MB"):
+        call_command("import_journal", "--user", "alice", str(big))

@@ -87,13 +87,11 @@ def _receive_upload(request, handler):
             "This file is not one this app can read: choose an export from one of the apps "
             "listed. Nothing was imported.",
         )
-    if found[0] == ImportJob.Kind.JOURNAL and stored.size > exchange.MAX_IMPORT_BYTES:
-        return _start_page(
-            request,
-            form,
-            f"The file is {stored.size / 2**20:.1f} MB; the limit for a Movement Journal file is "
-            f"{exchange.MAX_IMPORT_BYTES // 2**20} MB. Nothing was imported.",
-        )
+    if found[0] == ImportJob.Kind.JOURNAL:
+        try:
+            exchange.refuse_if_too_large(stored.size)
+        except exchange.ImportRefused as refusal:
+            return _start_page(request, form, f"{refusal} Nothing was imported.")
     # A preview nobody confirmed within a day is dropped with its file.
     stale = ImportJob.objects.filter(
         owner=request.user, status=Status.READY, created_at__lt=timezone.now() - STALE_AFTER

@@ -21,12 +21,8 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No file at {file}.")
-        if path.stat().st_size > exchange.MAX_IMPORT_BYTES:
-            raise CommandError(
-                f"{file} is larger than {exchange.MAX_IMPORT_BYTES // 1_048_576} MB; "
-                "nothing was imported."
-            )
         try:
+            exchange.refuse_if_too_large(path.stat().st_size)  # before reading it whole
             report = exchange.import_journal(owner, path.read_bytes())
         except exchange.ImportRefused as refusal:
             raise CommandError(f"{refusal} Nothing was imported.") from None
