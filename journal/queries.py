@@ -204,10 +204,14 @@ def _insight_report(user, profile, range_key: str, today: date) -> InsightReport
     )
 
 
+def insight_range(range_key: str | None) -> str:
+    """The range asked for, or the default when it is none of the ranges."""
+    return range_key if range_key in INSIGHT_RANGES else INSIGHT_DEFAULT_RANGE
+
+
 def insight_report(user, profile, range_key: str | None) -> InsightReport:
     """The claims for a range ending today, computed once per journal version and day."""
-    if range_key not in INSIGHT_RANGES:
-        range_key = INSIGHT_DEFAULT_RANGE
+    range_key = insight_range(range_key)
     today = profile.today()
     return per_journal(
         profile,

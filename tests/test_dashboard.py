@@ -141,6 +141,17 @@ def test_a_cached_dashboard_fills_in_each_browsers_csrf_token(alice, bob):
     assert alice.checkins.get().mood == 4
 
 
+def test_a_message_shows_once_on_a_cached_dashboard(alice_client, alice):
+    session = make_session(alice, effort=None, source="")
+    url = reverse("journal:dashboard")
+    alice_client.get(url)  # the page is cached
+    refused = alice_client.post(
+        reverse("journal:session_effort", args=[session.pk]), {"effort": "11"}, follow=True
+    )
+    assert b"Choose an effort from 0 to 10." in refused.content
+    assert b"Choose an effort from 0 to 10." not in alice_client.get(url).content
+
+
 def test_content_edited_in_the_admin_shows_at_once_on_a_cached_dashboard(alice_client, alice):
     with_history(alice, 30)
     url = reverse("journal:dashboard")

@@ -194,6 +194,20 @@ def test_the_range_control_swaps_the_claims_with_htmx(alice_client, alice):
     assert b'aria-current="true" class="range-current">All' in page.content
 
 
+def test_the_page_and_its_htmx_fragment_are_cached_apart(alice_client, alice):
+    small_journal(alice)
+    url = reverse("journal:insights")
+    for _ in range(2):  # the second round is served from the cache
+        page = alice_client.get(url, {"range": "4w"})
+        fragment = alice_client.get(url, {"range": "4w"}, HTTP_HX_REQUEST="true")
+        assert b"<html" in page.content
+        assert b"<html" not in fragment.content
+        assert b'id="insights-claims"' in fragment.content
+        assert page["Vary"] == fragment["Vary"]
+        assert "HX-Request" in page["Vary"]
+        assert b"placeholder" not in page.content + fragment.content
+
+
 @pytest.mark.parametrize("sessions", [0, 100, 5000])
 def test_the_page_runs_a_fixed_number_of_queries(
     alice_client, alice, sessions, django_assert_num_queries
@@ -203,11 +217,12 @@ def test_the_page_runs_a_fixed_number_of_queries(
     for days_ago in range(1, min(sessions, 400)):
         make_checkin(alice, date=today - timedelta(days=days_ago), mood=1 + days_ago % 5)
     retag(alice)
-    # session, user, profile, the sessions, their tags, the check-ins, the effects.
-    with django_assert_num_queries(7):
+    # session, user, profile, the content's version (with the journal version, it names
+    # the cached page), the sessions, their tags, the check-ins, the effects.
+    with django_assert_num_queries(8):
         response = alice_client.get(reverse("journal:insights"))
     assert response.status_code == 200
-    # A second read is served from the per-person cache: the three reads are gone.
+    # A second read is the cached page: the four reads that rendered it are gone.
     with django_assert_num_queries(4):
         alice_client.get(reverse("journal:insights"))
 

@@ -1,7 +1,12 @@
+from django.contrib.messages import get_messages
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import trigger_client_event
+
+from journal.caching import digest, field_values, per_journal
 
 # Sent with every change to sessions or check-ins, so widgets and charts that
 # listen for it (hx-trigger="journal-changed from:body") refresh themselves.
@@ -12,18 +17,57 @@ def changed(response: HttpResponse) -> HttpResponse:
     return trigger_client_event(response, CHANGED_EVENT)
 
 
-def render_partial_or_page(request, template: str, partial: str, context: dict) -> HttpResponse:
-    """htmx asks for one fragment of a page; a plain request gets the whole page.
+# A page cached whole per journal version still needs a new CSRF token on every view: the
+# token belongs to the browser, not the person (their phone and laptop each have their
+# own). The cached page holds this placeholder instead, filled in per view.
+CSRF_PLACEHOLDER = "csrf-token-placeholder-3f9c1e"
 
-    A history restore (Back after the page left htmx's history cache) asks for the whole
-    page too, even though it comes from htmx; and the same address answers both ways, so
-    the response varies on HX-Request and no cache hands a fragment to a plain request.
-    """
+
+def partial_or_page(request, template: str, partial: str) -> str:
+    """htmx asks for one fragment of a page; a plain request gets the whole page. A
+    history restore (Back after the page left htmx's history cache) asks for the whole page
+    too, even though it comes from htmx."""
     htmx = request.htmx
     fragment = htmx and not htmx.boosted and not htmx.history_restore_request
-    response = render(request, f"{template}#{partial}" if fragment else template, context)
+    return f"{template}#{partial}" if fragment else template
+
+
+def render_partial_or_page(request, template: str, partial: str, context: dict) -> HttpResponse:
+    """The fragment or the whole page (partial_or_page). The same address answers both
+    ways, so the response varies on HX-Request and no cache hands a fragment to a plain
+    request."""
+    response = render(request, partial_or_page(request, template, partial), context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def render_cached(request, profile, template, name, context, fresh=None) -> HttpResponse:
+    """`template` rendered with `context()` once, then kept until the person's journal, the
+    day, their profile or the content shown changes (journal.caching); `name` carries every
+    other input, such as the range. `fresh` maps other placeholders in the page to functions
+    that give each view its own value. A view with a message to show once (the page reads,
+    and so spends, it) renders afresh."""
+    if len(get_messages(request)):
+        page = render_to_string(template, context(), request)
+    else:
+        page = cached_page(request, profile, f"page:{template}:{name}", template, context)
+    for placeholder, value in (fresh or {}).items():
+        page = page.replace(placeholder, value())
+    return HttpResponse(page)
+
+
+def cached_page(request, profile, name, template, context) -> str:
+    from content.models import content_version
+
+    # The profile's own fields too: its settings (check-in items, units) shape pages, and
+    # an edit outside journal.services (the admin) changes no journal version.
+    shown = digest([content_version(), field_values(profile)])
+    page = per_journal(
+        profile,
+        f"{name}:{profile.today()}:{shown}",
+        lambda: render_to_string(template, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request),
+    )
+    return page.replace(CSRF_PLACEHOLDER, get_token(request))
 
 
 def effects_by_slug() -> dict:

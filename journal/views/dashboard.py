@@ -2,19 +2,15 @@ import uuid
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.messages import get_messages
-from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
+from django.http import Http404
 from django.shortcuts import render
-from django.template.loader import render_to_string
 
-from content.models import content_version
 from journal import charts, patterns, queries, stats, tagging
-from journal.caching import digest, field_values, per_journal
+from journal.caching import digest, per_journal
 from journal.forms import CheckInForm, QuickSessionForm
 from journal.models import CheckIn, Session
 from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
-from journal.views.common import effects_by_slug
+from journal.views.common import effects_by_slug, render_cached
 from journal.views.feelings import feelings_context
 
 PENDING_LIMIT = 10
@@ -22,12 +18,8 @@ STREAK_WINDOW = 366  # days the summary reads back for the streak: a bounded que
 QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
 CHECKIN_PREFIX = "checkin"
 PAGE = "journal/dashboard.html"
-# The dashboard is rendered once per journal version (journal.caching) and reused until
-# the journal changes. Two of its values must still be new on every view: the CSRF token
-# (it belongs to the browser, not the person) and the quick log's idempotency key (two tabs
-# must not share one). The cached page holds these placeholders instead, filled in per
-# view by `fill_in`.
-CSRF_PLACEHOLDER = "csrf-token-placeholder-3f9c1e"
+# The quick log's idempotency key must be new on every view of the cached page (two tabs
+# must not share one): the page holds this placeholder instead.
 LOG_KEY_PLACEHOLDER = "log-key-placeholder-3f9c1e"
 
 
@@ -195,39 +187,23 @@ def dashboard_context(user, profile, range_key, quick_form=None, checkin_form=No
     }
 
 
-def cached_page(request, profile, range_key) -> str:
-    """The page with blank forms, rendered once per journal version, day, range, profile
-    settings and the content it shows (staff edit that without touching anyone's journal),
-    with placeholders for what is new on every view."""
+def dashboard_page(request, quick_form=None, checkin_form=None):
+    """The dashboard. A repeat view is the cached page (render_cached) with a new quick-log
+    key; a form sent back with its errors renders the page afresh around it."""
+    profile = profile_for(request.user)
+    range_key = request.GET.get("range")
+    if quick_form or checkin_form:
+        context = dashboard_context(request.user, profile, range_key, quick_form, checkin_form)
+        return render(request, PAGE, context)
     if range_key not in charts.RANGES:
         range_key = charts.DEFAULT_RANGE
 
-    def compute() -> str:
+    def context() -> dict:
         blank = quick_form_for(request.user, profile, log_key=LOG_KEY_PLACEHOLDER)
-        context = dashboard_context(request.user, profile, range_key, quick_form=blank)
-        return render_to_string(PAGE, {**context, "csrf_token": CSRF_PLACEHOLDER}, request)
+        return dashboard_context(request.user, profile, range_key, quick_form=blank)
 
-    # The profile's own fields too: its settings (check-in items, units) shape the forms,
-    # and an edit outside journal.services (the admin) changes no journal version.
-    shown = digest([content_version(), field_values(profile)])
-    return per_journal(profile, f"dashboard:{range_key}:{profile.today()}:{shown}", compute)
-
-
-def fill_in(page: str, request) -> str:
-    """A cached page with this view's CSRF token and a new quick-log key."""
-    page = page.replace(CSRF_PLACEHOLDER, get_token(request))
-    return page.replace(LOG_KEY_PLACEHOLDER, str(uuid.uuid4()))
-
-
-def dashboard_page(request, quick_form=None, checkin_form=None):
-    """The dashboard. A repeat view is the cached page with its placeholders filled in; a
-    form sent back with its errors, or a message to show once, renders it afresh."""
-    profile = profile_for(request.user)
-    range_key = request.GET.get("range")
-    if quick_form or checkin_form or len(get_messages(request)):
-        context = dashboard_context(request.user, profile, range_key, quick_form, checkin_form)
-        return render(request, PAGE, context)
-    return HttpResponse(fill_in(cached_page(request, profile, range_key), request))
+    fresh = {LOG_KEY_PLACEHOLDER: lambda: str(uuid.uuid4())}
+    return render_cached(request, profile, PAGE, range_key, context, fresh)
 
 
 @login_required
