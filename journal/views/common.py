@@ -43,31 +43,32 @@ def render_partial_or_page(request, template: str, partial: str, context: dict) 
 
 def render_cached(request, profile, template, name, context, fresh=None) -> HttpResponse:
     """`template` rendered with `context()` once, then kept until the person's journal, the
-    day, their profile or the content shown changes (journal.caching); `name` carries every
-    other input, such as the range. `fresh` maps other placeholders in the page to functions
-    that give each view its own value. A view with a message to show once (the page reads,
-    and so spends, it) renders afresh."""
+    day, their profile or the content shown changes (page_name); `name` carries every other
+    input, such as the range. `fresh` maps other placeholders in the page to functions that
+    give each view its own value. A view with a message to show once (the page reads, and so
+    spends, it) renders afresh."""
     if len(get_messages(request)):
         page = render_to_string(template, context(), request)
     else:
-        page = cached_page(request, profile, f"page:{template}:{name}", template, context)
+        placeholders = {"csrf_token": CSRF_PLACEHOLDER}
+        page = per_journal(
+            profile,
+            page_name(profile, template, name),
+            lambda: render_to_string(template, {**context(), **placeholders}, request),
+        ).replace(CSRF_PLACEHOLDER, get_token(request))
     for placeholder, value in (fresh or {}).items():
         page = page.replace(placeholder, value())
     return HttpResponse(page)
 
 
-def cached_page(request, profile, name, template, context) -> str:
+def page_name(profile, template: str, name: str) -> str:
+    """The cache name of a whole page: besides the journal version (journal.caching), the
+    day, the content's version and the profile's own fields, whose settings (check-in items,
+    units) shape pages and whose edit in the admin changes no journal version."""
     from content.models import content_version
 
-    # The profile's own fields too: its settings (check-in items, units) shape pages, and
-    # an edit outside journal.services (the admin) changes no journal version.
     shown = digest([content_version(), field_values(profile)])
-    page = per_journal(
-        profile,
-        f"{name}:{profile.today()}:{shown}",
-        lambda: render_to_string(template, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request),
-    )
-    return page.replace(CSRF_PLACEHOLDER, get_token(request))
+    return f"page:{template}:{name}:{profile.today()}:{shown}"
 
 
 def effects_by_slug() -> dict:
