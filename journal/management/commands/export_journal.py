@@ -1,9 +1,9 @@
 import sys
 
-from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 
 from journal import exchange
+from journal.management.arguments import person
 
 
 class Command(BaseCommand):
@@ -15,10 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="file to write (default: standard output)")
 
     def handle(self, *args, user, format, output, **options):
-        try:
-            owner = User.objects.get(username=user)
-        except User.DoesNotExist:
-            raise CommandError(f"No user named {user!r}.") from None
+        owner = person(user)
         if format == "csv" and not output:
             raise CommandError("--format csv writes a zip: give a file with -o.")
         body = exchange.export_csv_zip(owner) if format == "csv" else exchange.export_json(owner)

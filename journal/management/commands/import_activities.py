@@ -1,10 +1,8 @@
-from pathlib import Path
-
-from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 
 from journal import importers, imports
 from journal.importers import UnreadableFile
+from journal.management.arguments import existing_file, person
 from journal.services import profile_for
 
 
@@ -42,13 +40,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
 
     def handle(self, *args, user, file, source, map, mood_map, distance_unit, dry_run, **opts):
-        try:
-            owner = User.objects.get(username=user)
-        except User.DoesNotExist:
-            raise CommandError(f"No user named {user!r}.") from None
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"No file at {file}.")
+        owner = person(user)
+        path = existing_file(file)
         chosen = {"activity_map": {}, "mood_map": {}, "distance_unit": distance_unit}
         for name, target in _pairs(map, "--map").items():
             parsed = imports.parse_target(target)

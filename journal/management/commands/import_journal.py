@@ -1,9 +1,7 @@
-from pathlib import Path
-
-from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 
 from journal import exchange
+from journal.management.arguments import existing_file, person
 
 
 class Command(BaseCommand):
@@ -14,13 +12,8 @@ class Command(BaseCommand):
         parser.add_argument("file", help="the JSON file to import")
 
     def handle(self, *args, user, file, **options):
-        try:
-            owner = User.objects.get(username=user)
-        except User.DoesNotExist:
-            raise CommandError(f"No user named {user!r}.") from None
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"No file at {file}.")
+        owner = person(user)
+        path = existing_file(file)
         try:
             exchange.refuse_if_too_large(path.stat().st_size)  # before reading it whole
             report = exchange.import_journal(owner, path.read_bytes())

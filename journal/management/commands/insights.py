@@ -1,9 +1,9 @@
 import json
 
-from django.contrib.auth.models import User
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from journal import insight_cards, insights, queries
+from journal.management.arguments import person
 from journal.services import profile_for
 
 COLUMNS = ("claim", "kind", "with", "without", "difference", "95% interval", "g", "verdict")
@@ -66,9 +66,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", default="text", choices=["json", "text"], dest="fmt")
 
     def handle(self, *args, user, range_key, fmt, **options):
-        account = User.objects.filter(username=user).first()
-        if account is None:
-            raise CommandError(f"No user named {user!r}.")
+        account = person(user)
         report = queries.insight_report(account, profile_for(account), range_key)
         if fmt == "json":
             out = insights.as_json(report.range_key, report.results)
