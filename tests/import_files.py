@@ -6,40 +6,26 @@ import json
 import zipfile
 from datetime import date, timedelta
 
-# Strava repeats column names: the first of each pair is in display units, the
-# second in SI units (imports.md section 3).
-STRAVA_HEADER = [
-    "Activity ID",
-    "Activity Date",
-    "Activity Name",
-    "Activity Type",
-    "Activity Description",
-    "Elapsed Time",
-    "Distance",
-    "Max Heart Rate",
-    "Elapsed Time",
-    "Distance",
-    "Average Heart Rate",
-    "Perceived Exertion",
-]
+from tests.importer_files import STRAVA_HEADER
+from tests.importer_files import strava_row as full_strava_row
 
 
 def strava_row(activity_id, day: date, kind="Run", seconds=1800, metres=5000.0, name="Morning run"):
-    stamp = f"{day:%b} {day.day}, {day.year}, 7:15:00 AM"
-    return [
-        str(activity_id),
-        stamp,
-        name,
-        kind,
-        "",
-        str(seconds),
-        f"{metres / 1000:.2f}",
-        "170",
-        str(seconds),
-        f"{metres:.1f}",
-        "140",
-        "",
-    ]
+    """A row of the full Strava export (tests.importer_files), from the figures the
+    pipeline's tests vary."""
+    return full_strava_row(
+        id=str(activity_id),
+        date=f"{day:%b} {day.day}, {day.year}, 7:15:00 AM",
+        name=name,
+        type=kind,
+        elapsed=str(seconds),
+        distance=f"{metres / 1000:.2f}",
+        max_hr="170",
+        elapsed_si=str(seconds),
+        distance_si=f"{metres:.1f}",
+        max_hr_si="170.0",
+        avg_hr="140",
+    )
 
 
 def strava_csv(rows) -> bytes:
