@@ -28,11 +28,14 @@ run: $(STAMP)
 
 # The browser tests run in a pytest process of their own: on SQLite, Django's
 # live server shares the test database connection with its thread, and that
-# sharing must not reach the other tests.
+# sharing must not reach the other tests. The other tests run in one
+# pytest-xdist worker per CPU (-n auto; PYTEST_XDIST_AUTO_NUM_WORKERS overrides
+# it), each with its own test database; worksteal lets an idle worker take over
+# tests queued behind a slow one. The browser tests stay in one process.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser" -n auto --dist worksteal
 	$(BIN)/pytest -m browser
 
 test-browser: $(STAMP)

@@ -1,7 +1,23 @@
+import os
+
 import pytest
 from django.contrib.auth.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+def pytest_configure(config):
+    # Each pytest-xdist worker is a process with a test database of its own, whose user
+    # ids start at 1 in every worker: a cache the workers share (CACHE_URL=redis://... or
+    # db://...) would give one worker's alice the other's cached pages, and each test's
+    # cache.clear() would empty it under the other. The default, locmem://, is per process.
+    cache_url = os.environ.get("CACHE_URL", "")
+    shared = cache_url and not cache_url.startswith(("locmem:", "dummy:"))
+    if shared and config.getoption("numprocesses", None):
+        raise pytest.UsageError(
+            f"CACHE_URL={cache_url} would be one cache for every xdist worker: "
+            "run the tests without -n, or without CACHE_URL."
+        )
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,9 @@
 import json
 from datetime import date, timedelta
 
+from journal import tagging
 from journal.models import CheckIn, Session
-from journal.services import save_session
+from journal.services import FACT_FIELDS, profile_facts, profile_for, save_session
 
 
 def htmx_events(response) -> set[str]:
@@ -31,10 +32,17 @@ def make_checkin(owner, **fields) -> CheckIn:
 
 
 def make_history(owner, count: int, start: date | None = None) -> None:
-    """`count` sessions on consecutive days ending yesterday, written in bulk."""
+    """`count` sessions on consecutive days ending yesterday, written in bulk.
+
+    Each carries the intensity save_session would store for it, so a retag()
+    after this writes the tags only: rewriting thousands of intensities is no
+    part of what the tests that build big histories measure. Their tags are
+    left to retag(), the one write path for them.
+    """
     start = start or date.today() - timedelta(days=count)
     activities = ["aerobic", "hiit", "resistance", "walking", "mixed", "mobility"]
-    Session.objects.bulk_create(
+    person = profile_facts(profile_for(owner))
+    sessions = [
         Session(
             owner=owner,
             date=start + timedelta(days=i),
@@ -45,4 +53,11 @@ def make_history(owner, count: int, start: date | None = None) -> None:
             effort=None if i % 7 == 0 else i % 11,
         )
         for i in range(count)
-    )
+    ]
+    for session in sessions:
+        facts = tagging.SessionFacts(
+            key=None, **{name: getattr(session, name) for name in FACT_FIELDS if name != "id"}
+        )
+        intensity, session.intensity_source = tagging.classify(facts, person)
+        session.intensity = intensity.slug
+    Session.objects.bulk_create(sessions)
