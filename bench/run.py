@@ -11,8 +11,9 @@ database with ten years of demo data for one person (about 5,000 sessions and
   trivial views on the same in-process server, /healthz (no session, no
   template) and a light logged-in page (/account/: session, user, profile and
   the base template), the ratios and the query count, each twice: warm (a
-  repeat view, its charts and long-term card cached) and cold (the first view
-  after a write, which changes the journal version); then the first-load
+  repeat view: the whole page from the per-person cache, with its CSRF token
+  and quick-log key filled in) and cold (the first view after a write, which
+  changes the journal version and renders everything); then the first-load
   transfer size (HTML + CSS + JS, gzip as served).
 
 Each part is a function of `Bench` listed in PARTS: add a page by adding one.
