@@ -11,6 +11,7 @@ from django.urls import reverse
 from journal import imports, tasks
 from journal.importjob import ImportJob
 from journal.models import CheckIn, Profile, Session
+from tests.concurrency import at_once, needs_postgres
 from tests.factories import make_checkin
 from tests.import_files import (
     daylio_csv,
@@ -435,37 +436,16 @@ def test_the_command_refuses_unmapped_mood_labels_and_bad_maps(alice, tmp_path):
     assert CheckIn.objects.get(owner=alice).mood == 2
 
 
-@pytest.mark.skipif(
-    "postgres" not in __import__("os").environ.get("DATABASE_URL", ""),
-    reason="needs PostgreSQL: two writers at once need two real connections",
-)
+@needs_postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_imports_of_one_strava_file_at_once_add_each_session_once(tmp_path):
-    import threading
-
-    from django.db import connection
-
     from tests.conftest import make_user
 
     alice = make_user("alice")
     path = tmp_path / "activities.csv"
     path.write_bytes(strava_csv([strava_row(2000 + i, days_ago(1 + i % 300)) for i in range(120)]))
     options = imports.make_options(Profile.objects.get(user=alice))
-    reports = [None, None]
-    start = threading.Barrier(2)
-
-    def run(index):
-        start.wait()
-        try:
-            reports[index] = imports.import_file(alice, path, "strava", options)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    reports = at_once(*[lambda: imports.import_file(alice, path, "strava", options)] * 2)
     assert Session.objects.filter(owner=alice).count() == 120
     assert sorted(r["sessions"] for r in reports) == [0, 120]
     assert sorted(r["skipped"] for r in reports) == [0, 120]

@@ -2,29 +2,19 @@
 
 import http.client
 import json
-import threading
 from datetime import timedelta
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from journal import exchange
 from journal.models import CheckIn, Profile, Session
 from journal.services import journal_version
+from tests.concurrency import at_once, needs_postgres
 from tests.factories import make_checkin, make_session
-
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason=(
-        "needs PostgreSQL (DATABASE_URL=postgres://...): the SQLite test database lives in "
-        "memory, where the live server's threads share one connection and other threads "
-        "get table-lock errors instead of waiting, so concurrent writers cannot be tested"
-    ),
-)
 
 QUICK_LOG = {"activity": "aerobic", "minutes": "30", "feeling_before": "0", "feeling_after": "2"}
 
@@ -149,18 +139,7 @@ def _hammer(base_url: str, cookie: str, posts: list[tuple[str, dict]]) -> list[i
 
 
 def _run_clients(work: list[tuple[str, str, list]]) -> list[int]:
-    results: list[list[int]] = [[] for _ in work]
-    start = threading.Barrier(len(work))
-
-    def client(index, base_url, cookie, posts):
-        start.wait()
-        results[index] = _hammer(base_url, cookie, posts)
-
-    threads = [threading.Thread(target=client, args=(i, *job)) for i, job in enumerate(work)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = at_once(*(lambda job=job: _hammer(*job) for job in work))
     return [status for statuses in results for status in statuses]
 
 
@@ -206,22 +185,7 @@ def test_two_imports_of_one_file_at_once_add_each_session_once(alice):
         for i in range(150)
     ]
     raw = json.dumps({"format": "movement-journal", "version": 1, "sessions": rows}).encode()
-    reports = [None, None]
-    start = threading.Barrier(2)
-
-    def run(index):
-        start.wait()
-        try:
-            reports[index] = exchange.import_journal(alice, raw)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
+    reports = at_once(*[lambda: exchange.import_journal(alice, raw)] * 2)
     assert Session.objects.filter(owner=alice).count() == len(rows)
     assert sorted(r.imported_sessions for r in reports) == [0, len(rows)]
     assert sorted(len(r.skipped) for r in reports) == [0, len(rows)]
