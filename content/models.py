@@ -201,8 +201,8 @@ class ChartPlacement(models.Model):
 def content_version() -> tuple:
     """A fingerprint of the content the dashboard shows (sections, effects, chart
     placements), in one query: each table's row count and latest `updated`. Saving in the
-    admin moves it, so a page cached under it (journal.views.dashboard) shows an edit at
-    once. A data migration that edits these rows with QuerySet.update() must set `updated`.
+    admin moves it, so a page cached under it (journal.views.common.page_name) shows an
+    edit at once. A data migration that edits these rows with QuerySet.update() must set `updated`.
     """
     quote = connection.ops.quote_name
     parts = ", ".join(

@@ -34,6 +34,11 @@ ACTIVITY_LABELS = {
 INTENSITY_LABELS = {level.slug: level.label for level in Intensity}
 
 
+def chosen_range(range_key: str | None) -> str:
+    """The range asked for, or the default when it is none of the ranges."""
+    return range_key if range_key in RANGES else DEFAULT_RANGE
+
+
 def range_start(range_key: str, today: date) -> date | None:
     days = RANGES[range_key][1]
     return None if days is None else today - timedelta(days=days - 1)

@@ -130,8 +130,7 @@ def charts_context(user, profile, range_key, effects) -> dict:
     """The six charts for a range, each with the section placed beside it."""
     from content.models import ChartPlacement
 
-    if range_key not in charts.RANGES:
-        range_key = charts.DEFAULT_RANGE
+    range_key = charts.chosen_range(range_key)
     effect_names = {slug: effect.name for slug, effect in effects.items()}
     today = profile.today()
 
@@ -191,12 +190,10 @@ def dashboard_page(request, quick_form=None, checkin_form=None):
     """The dashboard. A repeat view is the cached page (render_cached) with a new quick-log
     key; a form sent back with its errors renders the page afresh around it."""
     profile = profile_for(request.user)
-    range_key = request.GET.get("range")
+    range_key = charts.chosen_range(request.GET.get("range"))
     if quick_form or checkin_form:
         context = dashboard_context(request.user, profile, range_key, quick_form, checkin_form)
         return render(request, PAGE, context)
-    if range_key not in charts.RANGES:
-        range_key = charts.DEFAULT_RANGE
 
     def context() -> dict:
         blank = quick_form_for(request.user, profile, log_key=LOG_KEY_PLACEHOLDER)
