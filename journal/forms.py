@@ -287,8 +287,14 @@ class EffortForm(forms.ModelForm):
 
 
 class CheckInForm(forms.ModelForm):
+    """One day's check-in. `loaded` is the check-in the form was filled from (none for a
+    blank day) and `replace` the one the person agreed to replace: saving over a day whose
+    check-in the form did not show asks first (journal.views.checkins)."""
+
     mood = scale_field(1, 5, MOOD_ANCHORS, label="Mood")
     sleep_quality = scale_field(0, 10, SLEEP_ANCHORS, label="Sleep quality last night")
+    loaded = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    replace = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = CheckIn
@@ -311,6 +317,24 @@ class CheckInForm(forms.ModelForm):
             max=profile.today().isoformat(), min=first_day(profile)
         )
         self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
+        self.initial.setdefault("loaded", self.instance.pk)
+
+    @property
+    def day(self) -> date | None:
+        """The day this form is for: the one posted when it reads as a date, else the one
+        it was filled for."""
+        if self.is_bound:
+            try:
+                return self.fields["date"].clean(self["date"].value())
+            except forms.ValidationError:
+                return None
+        return self.initial.get("date") or self.instance.date
+
+    def replaces(self, stored: CheckIn | None) -> bool:
+        """Whether saving would overwrite `stored` without the person having seen it."""
+        if stored is None or stored.pk is None:
+            return False
+        return stored.pk not in (self.cleaned_data.get("loaded"), self.cleaned_data.get("replace"))
 
     def clean_date(self):
         value = plausible_date(self.cleaned_data["date"], self.profile)

@@ -30,6 +30,7 @@ urlpatterns = [
     path("sessions/feelings/dismiss/", feelings.feelings_dismiss, name="feelings_dismiss"),
     path("checkins/", checkins.checkin_list, name="checkin_list"),
     path("checkins/today/", checkins.checkin_today, name="checkin_today"),
+    path("checkins/day/", checkins.checkin_day, name="checkin_day"),
     path("checkins/<int:pk>/edit/", checkins.checkin_edit, name="checkin_edit"),
     path("checkins/<int:pk>/delete/", checkins.checkin_delete, name="checkin_delete"),
     path("insights/", insights.insights_page, name="insights"),

@@ -1,6 +1,9 @@
-from django import template
+from datetime import date
 
-from journal import patterns
+from django import template
+from django.utils import timezone
+
+from journal import patterns, words
 from journal.forms import KM_PER_MILE
 
 register = template.Library()
@@ -43,3 +46,35 @@ def tag_chips(tags, effects):
 def ordered_chips(tags, effects):
     """The same grouping for pages that lay the tags out themselves."""
     return patterns.session_chips(tags, patterns.evidence_orders(effects), visible=len(tags))
+
+
+@register.filter
+def day(value):
+    """A date as a person reads it: "Wed 2 Dec" (journal.words.day); "" for none."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value
+    return words.day(value, timezone.localdate())
+
+
+@register.filter
+def counted(number, noun):
+    """ "1 session", "2 sessions": `noun` is "session" or "singular,plural"."""
+    singular, _, plural = str(noun).partition(",")
+    return words.count(int(number or 0), singular, plural or None)
+
+
+@register.filter
+def agreeing(number, forms_):
+    """The word agreeing with `number`: {{ n|agreeing:"has,have" }}."""
+    singular, _, plural = str(forms_).partition(",")
+    return words.verb(int(number or 0), singular, plural)
+
+
+@register.filter
+def with_article(word):
+    return words.with_article(str(word))
