@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from journal import words
 from journal.exchange_rows import (  # noqa: F401 (the importer's API lives here too)
     FORMAT,
     VERSION,
@@ -27,6 +28,7 @@ from journal.exchange_rows import (  # noqa: F401 (the importer's API lives here
     parse_session,
     refuse_if_too_large,
 )
+from journal.held import Held
 from journal.models import CHECKIN_ITEMS, PROFILE_FIELDS, CheckIn, Session
 from journal.services import begin_write, profile_for, save_imported
 
@@ -48,6 +50,8 @@ SESSION_FIELDS = [
     "percent_1rm",
     "reps_in_reserve",
     "note",
+    "source",
+    "source_id",
 ]
 CHECKIN_FIELDS = ["date", "mood", "sleep_quality", *CHECKIN_ITEMS, "note"]
 
@@ -61,8 +65,10 @@ class ImportReport:
 
     def summary(self) -> str:
         return (
-            f"{self.imported_sessions} sessions and {self.imported_checkins} check-ins imported, "
-            f"{len(self.skipped)} skipped as already present, {len(self.rejected)} rejected."
+            f"{words.count(self.imported_sessions, 'session')} and "
+            f"{words.count(self.imported_checkins, 'check-in')} imported, "
+            f"{len(self.skipped):,} skipped as already present, "
+            f"{len(self.rejected):,} rejected."
         )
 
 
@@ -94,6 +100,8 @@ def session_rows(user):
             "percent_1rm": s.percent_1rm,
             "reps_in_reserve": s.reps_in_reserve,
             "note": s.note,
+            "source": s.source,
+            "source_id": s.source_id or None,
             "tags": [
                 {
                     "effect": t.effect,
@@ -161,6 +169,14 @@ def export_csv_zip(user) -> bytes:
 # -- import -----------------------------------------------------------------
 
 
+def numbered(row, index: int, today):
+    """A parsed row that remembers where it was in the file and how to name it."""
+    row.row_index = index
+    what = f", {row.get_activity_display()}" if isinstance(row, Session) else ""
+    row.shown = f"{words.day(row.date, today)}{what}"
+    return row
+
+
 def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport:
     """Validate the whole file, then write every valid new row in one transaction.
 
@@ -180,12 +196,12 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
     sessions, checkins = [], []
     for index, row in enumerate(document.get("sessions", [])):
         try:
-            sessions.append(parse_session(row, today, birth_year))
+            sessions.append(numbered(parse_session(row, today, birth_year), index, today))
         except RowError as error:
             report.rejected.append(f"session {index}: {error}")
     for index, row in enumerate(document.get("checkins", [])):
         try:
-            checkins.append(parse_checkin(row, today, birth_year))
+            checkins.append(numbered(parse_checkin(row, today, birth_year), index, today))
         except RowError as error:
             report.rejected.append(f"check-in {index}: {error}")
 
@@ -193,27 +209,24 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
         # Take the owner's write lock before reading what exists: a second import
         # of the same file waits here, then finds this one's rows and skips them.
         begin_write(user)
-        existing = Session.objects.for_user(user)
-        known_ids = set(existing.values_list("uuid", flat=True))
-        known_keys = set(existing.values_list("date", "activity", "start_time", "minutes"))
+        held = Held(user, journal_file=True)
         new_sessions = []
-        for index, session in enumerate(sessions):
-            key = (session.date, session.activity, session.start_time, session.minutes)
-            if session.uuid in known_ids or (not session.explicit_id and key in known_keys):
-                report.skipped.append(f"session {index}: already in the journal")
+        for session in sessions:
+            reason = held.session_reason(session, session.explicit_id)
+            if reason:
+                report.skipped.append(f"session {session.row_index} ({session.shown}): {reason}")
                 continue
             session.owner = user
-            known_ids.add(session.uuid)
-            known_keys.add(key)
+            held.add_session(session)
             new_sessions.append(session)
-        known_days = set(CheckIn.objects.for_user(user).values_list("date", flat=True))
         new_checkins = []
-        for index, checkin in enumerate(checkins):
-            if checkin.date in known_days:
-                report.skipped.append(f"check-in {index}: a check-in for {checkin.date} exists")
+        for checkin in checkins:
+            reason = held.checkin_reason(checkin)
+            if reason:
+                report.skipped.append(f"check-in {checkin.row_index} ({checkin.shown}): {reason}")
                 continue
             checkin.owner = user
-            known_days.add(checkin.date)
+            held.add_checkin(checkin)
             new_checkins.append(checkin)
         save_imported(profile, new_sessions, new_checkins)
     report.imported_sessions = len(new_sessions)

@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from journal import importers
+from journal import importers, words
+from journal.held import Held
 from journal.importers.base import ImportedCheckIn, ImportedSession, Options, Rejected
 from journal.models import Activity, CheckIn, Session, Style
 from journal.services import profile_for, save_imported_rows
@@ -143,10 +144,12 @@ def collect(owner, path, source, options: Options, progress=None):
         try:
             if isinstance(row, ImportedSession):
                 sessions.append(to_session(row, options, today))
+                sessions[-1].import_line = row.line
                 if not row.activity and row.source_type not in options.activity_map:
                     unknown[row.source_type or "(none)"] += 1
             else:
                 checkins.append(to_checkin(row, options, today))
+                checkins[-1].import_line = row.line
         except ValidationError as error:
             reject(row.line, _reason(error))
     report["unknown"] = dict(unknown)
@@ -157,40 +160,57 @@ def import_file(owner, path, source, options: Options, *, dry_run=False, progres
     """Read, validate and (unless a dry run) write one file; returns the report."""
     sessions, checkins, report = collect(owner, path, source, options, progress)
     if dry_run:
-        present = set(
-            Session.objects.for_user(owner).exclude(source_id="").values_list("source", "source_id")
+        held = Held(owner, {source})
+        skipped = []
+        for row in sessions:
+            row.skip_reason = held.session_reason(row)
+            (skipped.append(row) if row.skip_reason else held.add_session(row))
+        for row in checkins:
+            row.skip_reason = held.checkin_reason(row)
+            (skipped.append(row) if row.skip_reason else held.add_checkin(row))
+        report.update(
+            sessions=len(sessions) - sum(isinstance(r, Session) for r in skipped),
+            checkins=len(checkins) - sum(isinstance(r, CheckIn) for r in skipped),
         )
-        days = set(CheckIn.objects.for_user(owner).values_list("date", flat=True))
-        new_sessions = [s for s in sessions if (s.source, s.source_id) not in present]
-        new_checkins = [c for c in checkins if c.date not in days]
-        skipped = len(sessions) - len(new_sessions) + len(checkins) - len(new_checkins)
-        report.update(sessions=len(new_sessions), checkins=len(new_checkins), skipped=skipped)
     else:
         written = save_imported_rows(owner, sessions, checkins)
-        report.update(
-            sessions=len(written["sessions"]),
-            checkins=len(written["checkins"]),
-            skipped=len(written["skipped"]),
-        )
+        report.update(sessions=len(written["sessions"]), checkins=len(written["checkins"]))
+        skipped = written["skipped"]
+    report["skipped"] = len(skipped)
+    today = profile_for(owner).today()
+    report["skipped_rows"] = [
+        {"line": getattr(row, "import_line", None), "reason": _skipped_reason(row, today)}
+        for row in skipped[:REPORT_REASONS_KEPT]
+    ]
     report["dry_run"] = dry_run
     return report
+
+
+def _skipped_reason(row, today: date) -> str:
+    what = f", {row.get_activity_display()}" if isinstance(row, Session) else ", check-in"
+    return f"{words.day(row.date, today)}{what}: {row.skip_reason}"
 
 
 def summary(report: dict) -> str:
     """One sentence for the page and the command line."""
     verb = "would be imported" if report.get("dry_run") else "imported"
+    rejected = report.get("rejected_total", len(report.get("rejected", [])))
     text = (
-        f"{report.get('sessions', 0)} sessions and {report.get('checkins', 0)} check-ins {verb}, "
-        f"{report.get('skipped', 0)} skipped as already present, "
-        f"{report.get('rejected_total', len(report.get('rejected', [])))} rejected."
+        f"{words.count(report.get('sessions', 0), 'session')} and "
+        f"{words.count(report.get('checkins', 0), 'check-in')} {verb}, "
+        f"{report.get('skipped', 0):,} skipped as already present, "
+        f"{rejected:,} rejected."
     )
     unknown = sum(report.get("unknown", {}).values())
     if unknown:
-        text += f" {unknown} of unknown type were saved as mixed."
+        text += (
+            f" {words.count(unknown, 'session')} of a kind this app does not know "
+            f"{words.verb(unknown, 'was', 'were')} saved as mixed."
+        )
     return text
 
 
-def _row_dict(row, options: Options, today: date) -> dict:
+def _row_dict(row, options: Options, today: date, held: Held) -> dict:
     """A first row of the preview, as it will be saved (or why it will not be)."""
     if isinstance(row, ImportedCheckIn):
         return {
@@ -198,6 +218,7 @@ def _row_dict(row, options: Options, today: date) -> dict:
             "date": row.date.isoformat(),
             "mood": row.mood,
             "note": row.note[:80],
+            "held": row.date in held.days,
         }
     try:
         session = to_session(row, options, today)
@@ -213,6 +234,7 @@ def _row_dict(row, options: Options, today: date) -> dict:
         "distance_km": session.distance_km,
         "avg_hr": session.avg_hr,
         "note": session.note[:80],
+        "held": bool(held.session_reason(session)),
     }
 
 
@@ -220,6 +242,9 @@ def preview_dict(path, source: str, options: Options, profile, progress=None) ->
     """The parsers' preview, as the job stores it (JSON) and the preview page shows it."""
     found = importers.preview(path, source, options, progress=progress)
     today = profile.today()
+    held = Held(profile.user, {source})
+    present_sessions = sum((source, _source_id(i)) in held.source_ids for i in found.source_ids)
+    present_checkins = len(found.days & held.days)
     return {
         "source": source,
         "counts": {
@@ -242,6 +267,9 @@ def preview_dict(path, source: str, options: Options, profile, progress=None) ->
         "moods": [{"label": m.label, "count": m.count, "mood": m.mood} for m in found.labels],
         "asks_unit": not found.unit_stated and found.sessions > 0,
         "distance_unit": options.distance_unit,
-        "rows": [_row_dict(row, options, today) for row in found.rows],
+        "present": present_sessions + present_checkins,
+        "present_sessions": present_sessions,
+        "present_checkins": present_checkins,
+        "rows": [_row_dict(row, options, today, held) for row in found.rows],
         "rejected": [{"line": r.line, "reason": r.reason} for r in found.rejected],
     }

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from journal import tagging
+from journal.held import Held
 from journal.models import CheckIn, Profile, Session, SessionTag
 
 # What the rules read from a session and from a profile.
@@ -259,30 +260,26 @@ def save_imported_rows(owner, sessions: list[Session], checkins: list[CheckIn]) 
 
     Rows already in the journal are checked again here, under the owner's
     lock, so the same file imported twice at once still adds each row once:
-    a session by (source, source id), a check-in by its date.
+    a session by (source, source id), a check-in by its date (journal.held).
+    Each skipped row keeps its reason in `skip_reason`.
     """
     begin_write(owner)
-    present = set(
-        Session.objects.for_user(owner)
-        .filter(source__in={s.source for s in sessions})
-        .exclude(source_id="")
-        .values_list("source", "source_id")
-    )
-    days = set(CheckIn.objects.for_user(owner).values_list("date", flat=True))
+    held = Held(owner, {s.source for s in sessions})
     new_sessions, new_checkins, skipped = [], [], []
     for session in sessions:
-        key = (session.source, session.source_id)
-        if session.source_id and key in present:
+        session.skip_reason = held.session_reason(session)
+        if session.skip_reason:
             skipped.append(session)
             continue
-        present.add(key)
+        held.add_session(session)
         session.owner = owner
         new_sessions.append(session)
     for checkin in checkins:
-        if checkin.date in days:
+        checkin.skip_reason = held.checkin_reason(checkin)
+        if checkin.skip_reason:
             skipped.append(checkin)
             continue
-        days.add(checkin.date)
+        held.add_checkin(checkin)
         checkin.owner = owner
         new_checkins.append(checkin)
     Session.objects.bulk_create(new_sessions, batch_size=500)

@@ -121,6 +121,7 @@ def _run(job: ImportJob) -> dict:
             "sessions": journal.imported_sessions,
             "checkins": journal.imported_checkins,
             "skipped": len(journal.skipped),
+            "skipped_rows": [{"line": None, "reason": line} for line in journal.skipped[:1000]],
             "rejected": rejected,
             "rejected_total": len(rejected),
             "profile_applied": bool(job.options.get("apply_profile")),

@@ -168,7 +168,7 @@ def test_another_persons_check_in_never_loads(alice_client, alice, bob):
     day = alice.profile.today() - timedelta(days=1)
     theirs = make_checkin(bob, date=day, mood=1, note="bob's secret")
     response = alice_client.get(reverse("journal:checkin_day"), {"date": day.isoformat()})
-    assert b"bob&#x27;s secret" not in response.content and b"secret" not in response.content
+    assert b"secret" not in response.content
     assert b'name="checkin-loaded" value=' not in response.content
     alice_client.post(
         reverse("journal:checkin_today"),

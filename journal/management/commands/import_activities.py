@@ -74,6 +74,8 @@ class Command(BaseCommand):
             raise CommandError(f"{refusal} Nothing was imported.") from None
         for row in report["rejected"]:
             self.stderr.write(f"rejected line {row['line']}: {row['reason']}")
+        for row in report.get("skipped_rows", []):
+            self.stdout.write(f"skipped line {row['line']}: {row['reason']}")
         for name, count in report["unknown"].items():
             self.stdout.write(f"unknown type {name!r} ({count}) saved as mixed")
         self.stdout.write(imports.summary(report))
