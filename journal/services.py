@@ -291,13 +291,27 @@ def save_imported_rows(owner, sessions: list[Session], checkins: list[CheckIn]) 
 
 
 @transaction.atomic
-def dismiss_feelings(owner, before: date) -> int:
-    """Stop asking how the imported sessions dated before `before` felt."""
+def dismiss_feelings(owner) -> list[int]:
+    """Stop asking how the imported sessions waiting for their feelings felt; returns their
+    ids, so that the one tap can be undone."""
     begin_write(owner)
+    due = Session.objects.for_user(owner).filter(
+        feeling_after__isnull=True, feelings_dismissed=False
+    )
+    ids = list(due.values_list("pk", flat=True))
+    Session.objects.filter(pk__in=ids).update(feelings_dismissed=True)
+    return ids
+
+
+@transaction.atomic
+def undismiss_feelings(owner, ids) -> int:
+    """Ask again about these sessions (the owner's own, still without feelings)."""
+    begin_write(owner)
+    ids = [pk for pk in ids if isinstance(pk, int)]
     return (
         Session.objects.for_user(owner)
-        .filter(feeling_after__isnull=True, feelings_dismissed=False, date__lt=before)
-        .update(feelings_dismissed=True)
+        .filter(pk__in=ids, feeling_after__isnull=True, feelings_dismissed=True)
+        .update(feelings_dismissed=False)
     )
 
 

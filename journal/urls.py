@@ -28,6 +28,7 @@ urlpatterns = [
     path("sessions/<int:pk>/feelings/", feelings.session_feelings, name="session_feelings"),
     path("sessions/feelings/", feelings.feelings_pending, name="feelings_pending"),
     path("sessions/feelings/dismiss/", feelings.feelings_dismiss, name="feelings_dismiss"),
+    path("sessions/feelings/undo/", feelings.feelings_undo, name="feelings_undo"),
     path("checkins/", checkins.checkin_list, name="checkin_list"),
     path("checkins/today/", checkins.checkin_today, name="checkin_today"),
     path("checkins/day/", checkins.checkin_day, name="checkin_day"),

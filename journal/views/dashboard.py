@@ -209,7 +209,7 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
         day = chosen_day(request.GET["date"], profile)
         checkin_form = checkin_form_for(request.user, profile, day) if day else None
         extra["checkin_open"] = True
-    if quick_form or checkin_form:
+    if quick_form or checkin_form or extra:
         context = dashboard_context(request.user, profile, range_key, quick_form, checkin_form)
         return render(request, PAGE, {**context, **extra})
 
