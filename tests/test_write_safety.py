@@ -95,7 +95,7 @@ def test_a_refused_form_leaves_the_version_as_it_was(alice_client, alice):
     before = version_of(alice)
     refused = {**QUICK_LOG, "date": _today(alice), "minutes": "0"}
     response = _post(alice_client, "session_quick", prefixed("quick", refused))
-    assert b"Ensure this value is greater than or equal to 1" in response.content
+    assert b"A session lasts at least 1 minute." in response.content
     assert version_of(alice) == before
     assert journal_version(alice) == before
 
