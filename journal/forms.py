@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
-from journal import validation
+from journal import validation, words
 from journal.models import (
     CHECKIN_ITEMS,
     PROFILE_FIELDS,
@@ -106,7 +106,8 @@ class ScaleWidget(forms.RadioSelect):
         widget = self.get_context(name, value, attrs)["widget"]
         options = [option for _group, group, _index in widget["optgroups"] for option in group]
         return format_html(
-            '<div class="scale-options">{}</div>',
+            '<div class="scale-options scale-{}">{}</div>',
+            len(options),
             format_html_join(
                 "",
                 SCALE_OPTION,
@@ -349,8 +350,10 @@ class CheckInForm(forms.ModelForm):
     blank day) and `replace` the one the person agreed to replace: saving over a day whose
     check-in the form did not show asks first (journal.views.checkins)."""
 
-    mood = scale_field(1, 5, MOOD_ANCHORS, label="Mood")
-    sleep_quality = scale_field(0, 10, SLEEP_ANCHORS, label="Sleep quality last night")
+    mood = scale_field(1, 5, MOOD_ANCHORS, label="Mood", asks="your mood")
+    sleep_quality = scale_field(
+        0, 10, SLEEP_ANCHORS, label="Sleep quality last night", asks="how well you slept"
+    )
     loaded = forms.IntegerField(required=False, widget=forms.HiddenInput)
     replace = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -368,7 +371,9 @@ class CheckInForm(forms.ModelForm):
         chosen = set(profile.checkin_items)
         for item, label in CHECKIN_ITEMS.items():
             if item in chosen:
-                self.fields[item] = scale_field(1, 5, ITEM_ANCHORS, required=False, label=label)
+                self.fields[item] = scale_field(
+                    1, 5, ITEM_ANCHORS, required=False, label=label, asks=f"your {label.lower()}"
+                )
             else:
                 del self.fields[item]
         self.fields["date"].widget.attrs.update(
@@ -387,6 +392,12 @@ class CheckInForm(forms.ModelForm):
             except forms.ValidationError:
                 return None
         return self.initial.get("date") or self.instance.date
+
+    @property
+    def day_words(self) -> str:
+        """The day as the button says it: "today, Sun 6 Dec", "Wed 2 Dec"."""
+        day = self.day
+        return words.day_or_today(day, self.profile.today(), named=True) if day else ""
 
     def replaces(self, stored: CheckIn | None) -> bool:
         """Whether saving would overwrite `stored` without the person having seen it."""

@@ -73,9 +73,9 @@ def _check_date(day: date | None, today: date) -> None:
     if day is None:
         raise ValidationError("the row has no date")
     if day > today:
-        raise ValidationError(f"the date {day.isoformat()} is in the future")
+        raise ValidationError(f"the date, {words.day(day, today)}, is in the future")
     if day.year < 1900:
-        raise ValidationError(f"the date {day.isoformat()} is before 1900")
+        raise ValidationError(f"the date, {words.day(day, today)}, is before 1900")
 
 
 def _source_id(value: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from journal import words
 from journal.insights import (
     CHRONIC,
     CONSISTENT,
@@ -105,7 +106,7 @@ def sides(result: Result, effect: str) -> tuple[str, str]:
     if kind == SESSION:
         return f"Sessions tagged {effect}", "Other sessions"
     if kind == NEXT_DAY:
-        return f"Days after a {effect} session", "Days after other days"
+        return f"Days after {words.with_article(effect)} session", "Days after other days"
     return "Days the pattern holds", "Other days"
 
 
@@ -130,7 +131,11 @@ def missing(result: Result, effect: str) -> str:
                 f"(with {rated} rated before and after)"
             )
         elif claim.kind == NEXT_DAY:
-            which = f"with a session tagged {effect}" if with_ else f"without a {effect} session"
+            which = (
+                f"with a session tagged {effect}"
+                if with_
+                else f"without {words.with_article(effect)} session"
+            )
             parts.append(
                 f"{plural(need, 'more day', 'more days')} {which}, followed by a check-in "
                 f"that records {outcome.noun}"

@@ -16,7 +16,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 
-from journal import validation
+from journal import validation, words
 
 # One home for the ranges: a pure module the importers read without Django.
 from journal.ranges import (
@@ -266,7 +266,7 @@ class Session(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_activity_display()} on {self.date:%Y-%m-%d}, {self.minutes} min"
+        return f"{self.get_activity_display()} on {words.day(self.date)}, {self.minutes} min"
 
     def get_absolute_url(self):
         return reverse("journal:session_detail", args=[self.pk])
@@ -331,7 +331,7 @@ class CheckIn(models.Model):
         ]
 
     def __str__(self):
-        return f"Check-in on {self.date:%Y-%m-%d}"
+        return f"Check-in on {words.day(self.date)}"
 
     def get_absolute_url(self):
         return reverse("journal:checkin_edit", args=[self.pk])

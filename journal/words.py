@@ -5,6 +5,7 @@ way: "1 session", "2 sessions"; "an Endorphins session"; "Wed 2 Dec" (with the
 year when it is not this year's), never an ISO date.
 """
 
+import re
 from datetime import date
 
 # Words read with a vowel sound despite their first letter, and the reverse.
@@ -59,7 +60,7 @@ def day_long(value: date) -> str:
 def day_or_today(value: date, today: date, named: bool = False) -> str:
     """ "today", "yesterday", else day(); `named` adds the day to "yesterday"."""
     if value == today:
-        return "today"
+        return f"today, {day(value, today)}" if named else "today"
     if (today - value).days == 1:
         return f"yesterday, {day(value, today)}" if named else "yesterday"
     return day(value, today)
@@ -72,3 +73,26 @@ def span(first: date | None, last: date | None, today: date | None = None) -> st
     if first == last:
         return day(first, today)
     return f"{day(first, today)} to {day(last, today)}"
+
+
+# Prefixes the apps put before their type names in the files.
+_TYPE_PREFIXES = ("HKWorkoutActivityType",)
+
+
+def plain_type(name: str) -> str:
+    """An app's activity type as a person reads it: "HKWorkoutActivityTypeTraditionalStrength
+    Training" -> "Traditional strength training", "strength_training" -> "Strength training",
+    "High Intensity Interval Training (HIIT)" -> "High intensity interval training (HIIT)"."""
+    text = (name or "").strip()
+    for prefix in _TYPE_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix) :]
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text.replace("_", " "))
+    parts = text.split()
+    if not parts:
+        return name or ""
+    kept = [parts[0][:1].upper() + parts[0][1:]]
+    for part in parts[1:]:
+        bare = part.strip("()")
+        kept.append(part if len(bare) > 1 and bare.isupper() else part.lower())
+    return " ".join(kept)

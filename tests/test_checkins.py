@@ -27,7 +27,7 @@ def test_the_daily_check_in_saves_mood_and_sleep_for_today(alice_client, alice):
     checkin = CheckIn.objects.get(owner=alice)
     assert (checkin.date, checkin.mood, checkin.sleep_quality) == (today, 4, 7)
     # The form is today's check-in now, and its button names the day.
-    assert f"Save for {words.day(today, today)}".encode() in response.content
+    assert f"Save for today, {words.day(today, today)}".encode() in response.content
     assert f'name="checkin-loaded" value="{checkin.pk}"'.encode() in response.content
 
 
@@ -95,7 +95,7 @@ def test_saving_over_a_day_the_form_did_not_show_asks_once_then_replaces(alice_c
     assert "mood 2 of 5, sleep 6 of 10" in text
     assert "long day" in text
     assert f'name="checkin-replace" value="{older.pk}"' in text
-    assert f"Replace the check-in of {words.day(day, today)}" in text
+    assert f"Replace the check-in of {words.day_or_today(day, today, named=True)}" in text
     stored = dict(CheckIn.objects.filter(owner=alice).values_list("date", "mood"))
     assert stored == {today: 5, day: 2}
 
@@ -127,11 +127,11 @@ def test_choosing_another_day_loads_its_check_in_or_a_blank_form(alice_client, a
     assert text.lstrip().startswith("<form")  # only the form is swapped
     assert f'name="checkin-loaded" value="{older.pk}"' in text
     assert 'name="checkin-mood" value="2" checked' in text.replace('id="id_checkin-mood_1" ', "")
-    assert f"Save for {words.day(day, today)}" in text
+    assert f"Save for {words.day_or_today(day, today, named=True)}" in text
     blank_day = today - timedelta(days=2)
     blank = alice_client.get(url, {"date": blank_day.isoformat()}, HTTP_HX_REQUEST="true")
     assert b"checked" not in blank.content
-    assert f"Save for {words.day(blank_day, today)}".encode() in blank.content
+    assert f"Save for {words.day_or_today(blank_day, today, named=True)}".encode() in blank.content
     assert b'name="checkin-loaded" value=' not in blank.content
     # Without JavaScript, the same is a page (and the dashboard reads ?date= too).
     page = alice_client.get(url, {"date": day.isoformat()})
@@ -154,7 +154,7 @@ def test_the_check_ins_page_offers_another_day_and_saves_there(alice_client, ali
     assert b"Add a check-in for another day" in listing.content
     page = alice_client.get(reverse("journal:checkin_day"))
     yesterday = today - timedelta(days=1)
-    assert f"Save for {words.day(yesterday, today)}".encode() in page.content
+    assert f"Save for yesterday, {words.day(yesterday, today)}".encode() in page.content
     response = alice_client.post(
         reverse("journal:checkin_today"),
         {**today_data(date=yesterday.isoformat(), mood="3", sleep_quality="5"), "standalone": "1"},
@@ -195,9 +195,9 @@ def test_moving_a_check_in_onto_a_day_that_has_one_is_refused(alice_client, alic
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"mood": "6", "sleep_quality": "5"}, b"Select a valid choice"),
-        ({"mood": "3", "sleep_quality": "11"}, b"Select a valid choice"),
-        ({"mood": "", "sleep_quality": "5"}, b"This field is required"),
+        ({"mood": "6", "sleep_quality": "5"}, b"Choose your mood from 1 to 5; 6 is not one"),
+        ({"mood": "3", "sleep_quality": "11"}, b"Choose how well you slept from 0 to 10"),
+        ({"mood": "", "sleep_quality": "5"}, b"Choose your mood, from 1 to 5."),
         ({"mood": "3", "sleep_quality": "5", "note": "n" * 100_000}, b"at most 2000"),
     ],
 )

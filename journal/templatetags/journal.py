@@ -78,3 +78,9 @@ def agreeing(number, forms_):
 @register.filter
 def with_article(word):
     return words.with_article(str(word))
+
+
+@register.filter
+def plain_type(name):
+    """An app's activity type in plain words (journal.words.plain_type)."""
+    return words.plain_type(str(name))

@@ -73,6 +73,7 @@ def checkin_today(request):
     if form.is_valid():
         checkin = save_checkin(form.save(commit=False))
         said = words.day_or_today(checkin.date, profile.today(), named=True)
+        said = "today" if checkin.date == profile.today() else said
         if request.htmx and not standalone:
             context = {
                 "checkin_form": checkin_form_for(request.user, profile),

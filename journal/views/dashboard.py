@@ -131,11 +131,12 @@ def chronic_context(user, profile, effects) -> dict:
         }
 
     return {
+        "journal_empty": start is None,  # a new journal: the dashboard offers an import
         "long_term": {
             "headline": [entry(*item) for item in card.headline],
             "rest": [entry(*item) for item in card.rest],
             "total": card.total,
-        }
+        },
     }
 
 

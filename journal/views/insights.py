@@ -48,6 +48,7 @@ def insights_page(request):
             "range_key": report.range_key,
             "ranges": [(key, queries.RANGE_LABELS[key]) for key in queries.INSIGHT_RANGES],
             "with_verdict": sum(c.verdict != "not_enough_data" for c, _ in cards),
+            "claims_total": len(cards),
         }
 
     response = render_cached(request, profile, template, range_key, context)

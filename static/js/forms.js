@@ -4,6 +4,9 @@
 (function () {
   "use strict";
 
+  // Controls that only matter without scripts (a "Show this day" button) hide with this.
+  document.documentElement.classList.add("js");
+
   function openAround(element) {
     var details = element.closest("details");
     while (details) {
