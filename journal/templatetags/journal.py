@@ -1,7 +1,7 @@
 from django import template
 
-from journal import patterns
-from journal.forms import KM_PER_MILE
+from journal.core.forms import KM_PER_MILE
+from journal.dashboard import patterns
 
 register = template.Library()
 

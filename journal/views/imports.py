@@ -1,7 +1,7 @@
 """The web import: upload, preview and mapping, confirm, progress, report.
 
 Each request only stores, reads or queues: the file is read by the
-background tasks (journal.tasks), so no request holds a worker for long.
+background tasks (journal.imports.tasks), so no request holds a worker for long.
 """
 
 from datetime import timedelta
@@ -13,10 +13,17 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from journal import exchange, importers, imports, tasks
-from journal.import_forms import SOURCE_CHOICES, MappingForm, SourceForm
-from journal.importjob import ImportJob
-from journal.uploads import ImportUploadHandler, content_length, limit_bytes, too_large_message
+from journal.imports import exchange, tasks
+from journal.imports import parsers as importers
+from journal.imports import pipeline as imports
+from journal.imports.forms import SOURCE_CHOICES, MappingForm, SourceForm
+from journal.imports.models import ImportJob
+from journal.imports.uploads import (
+    ImportUploadHandler,
+    content_length,
+    limit_bytes,
+    too_large_message,
+)
 
 Status = ImportJob.Status
 STALE_AFTER = timedelta(days=1)
@@ -37,7 +44,7 @@ def sniff_source(path, name: str) -> tuple[str, str] | None:
 def _start_page(request, form, error=None, status=200):
     jobs = ImportJob.objects.filter(owner=request.user)[:RECENT_JOBS]
     context = {"form": form, "error": error, "jobs": jobs, "limit_mb": limit_bytes() // 2**20}
-    return render(request, "journal/import.html", context, status=status)
+    return render(request, "journal/imports/import.html", context, status=status)
 
 
 @login_required
@@ -126,7 +133,7 @@ def _job_context(job, form=None):
 @login_required
 def import_job(request, pk):
     job = get_object_or_404(ImportJob, pk=pk, owner=request.user)
-    template = "journal/import_job.html"
+    template = "journal/imports/import_job.html"
     if request.htmx:
         template += "#job"
     return render(request, template, _job_context(job))
@@ -139,7 +146,7 @@ def import_confirm(request, pk):
     form = MappingForm(request.POST, preview=job.preview, kind=job.kind)
     importing = request.POST.get("action") != "update"
     if not form.is_valid() or (importing and not form.check_moods_mapped()):
-        return render(request, "journal/import_job.html", _job_context(job, form))
+        return render(request, "journal/imports/import_job.html", _job_context(job, form))
     job.options = form.options()
     job.status = Status.QUEUED if importing else Status.PREVIEWING
     job.done, job.total = 0, None

@@ -5,8 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
-from journal import insight_cards, queries
-from journal.services import profile_for
+from journal.core.services import profile_for
+from journal.dashboard import queries
+from journal.insights import cards as insight_cards
 from journal.views.common import partial_or_page, render_cached
 
 
@@ -34,7 +35,7 @@ def insights_page(request):
     journal version (render_cached)."""
     profile = profile_for(request.user)
     range_key = queries.insight_range(request.GET.get("range"))
-    template = partial_or_page(request, "journal/insights.html", "claims")
+    template = partial_or_page(request, "journal/insights/insights.html", "claims")
 
     def context() -> dict:
         report, cards = claim_cards(request.user, range_key, profile=profile)
@@ -62,4 +63,4 @@ def insights_card(request):
     _, cards = claim_cards(request.user)
     shown = [card for card, _ in cards if card.verdict != "not_enough_data"]
     context = {"insights_loaded": True, "insight_cards": shown}
-    return render(request, "journal/includes/insights_card.html#claims", context)
+    return render(request, "journal/insights/includes/insights_card.html#claims", context)

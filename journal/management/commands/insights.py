@@ -2,9 +2,11 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from journal import insight_cards, insights, queries
+from journal.core.services import profile_for
+from journal.dashboard import queries
+from journal.insights import analysis as insights
+from journal.insights import cards as insight_cards
 from journal.management.arguments import person
-from journal.services import profile_for
 
 COLUMNS = ("claim", "kind", "with", "without", "difference", "95% interval", "g", "verdict")
 
