@@ -1,13 +1,22 @@
 """The dashboard: its charts, summary and long-term card.
 
-Public names (what other packages, Insights among them, may use): the ranges and the
-check-in rows, so that Insights speaks of the same ranges. The modules:
+The modules:
 - queries: the ORM side, one aggregate query per chart, scoped to its owner;
-- charts, chart_payload, stats: PURE: rows in, chart payloads, rolling means and load out;
+- charts, chart_payload, stats: PURE: rows in; chart payloads, rolling means, load out;
 - patterns: PURE: which tags a session shows as chips, and the long-term card.
+
+Public names, for other packages (Insights reads the same ranges and check-in rows);
+loaded on first use, see journal.core.lazy.
 """
 
-from journal.dashboard.charts import RANGES, range_start
-from journal.dashboard.queries import daily_checkins, since
+from journal.core.lazy import public_names
 
-__all__ = ["RANGES", "daily_checkins", "range_start", "since"]
+_PUBLIC = {
+    "RANGES": "journal.dashboard.charts",
+    "range_start": "journal.dashboard.charts",
+    "daily_checkins": "journal.dashboard.queries",
+    "since": "journal.dashboard.queries",
+}
+
+__all__ = sorted(_PUBLIC)
+__getattr__ = public_names(__name__, _PUBLIC)

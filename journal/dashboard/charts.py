@@ -8,9 +8,9 @@ alternative). The keys are shared with the content app's chart placements.
 from collections import defaultdict
 from datetime import date, timedelta
 
+from journal.core.ranges import CHECKIN_ITEMS
 from journal.dashboard import stats
 from journal.dashboard.chart_payload import Chart, Dataset
-from journal.models import CHECKIN_ITEMS
 from journal.tagging import GUIDELINE_MINUTES, MVPA_ACTIVITIES, Intensity
 
 RANGES = {

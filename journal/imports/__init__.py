@@ -1,24 +1,15 @@
 """Imports: uploads, import jobs and their background tasks, the parsers of other apps'
-exports (parsers/), and our own exchange format (export and import of a whole journal).
+exports (parsers/, PURE: no Django), and our own exchange format (export and import of a
+whole journal).
 
-Public names, for the pages and commands: `start`, `confirm`, `cancel` and `sniff_source`
-(journal.imports.jobs). They are loaded on first use, because journal/models.py imports
-this package's models while Django loads the models, before the tasks can be imported.
+Public names, for the pages, the commands and the coming API (loaded on first use, see
+journal.core.lazy): start, confirm and cancel an import job, and what a file is.
 """
 
-from importlib import import_module
+from journal.core.lazy import public_names
 
-_PUBLIC = {
-    "start": "journal.imports.jobs",
-    "confirm": "journal.imports.jobs",
-    "cancel": "journal.imports.jobs",
-    "sniff_source": "journal.imports.jobs",
-}
+_JOBS = "journal.imports.jobs"
+_PUBLIC = {"start": _JOBS, "confirm": _JOBS, "cancel": _JOBS, "sniff_source": _JOBS}
 
 __all__ = sorted(_PUBLIC)
-
-
-def __getattr__(name: str):
-    if name in _PUBLIC:
-        return getattr(import_module(_PUBLIC[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = public_names(__name__, _PUBLIC)
