@@ -6,17 +6,18 @@ journal.imports.parsers...) stay importable without Django, and journal/models.p
 a package's models while Django is still loading them.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from importlib import import_module
 
 
-def public_names(package: str, names: Mapping[str, str]) -> Callable[[str], object]:
-    """A module-level __getattr__ for `package`: each name of `names` is read from the
-    module it maps to, when first asked for."""
+def public_names(package: str, modules: Mapping[str, Sequence[str]]) -> tuple[Callable, list]:
+    """(__getattr__, __all__) for `package`, from the names each of its modules offers:
+    a name is read from its module when first asked for."""
+    home = {name: module for module, names in modules.items() for name in names}
 
     def __getattr__(name: str):
-        if name in names:
-            return getattr(import_module(names[name]), name)
+        if name in home:
+            return getattr(import_module(home[name]), name)
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
-    return __getattr__
+    return __getattr__, sorted(home)

@@ -11,12 +11,10 @@ loaded on first use, see journal.core.lazy.
 
 from journal.core.lazy import public_names
 
-_PUBLIC = {
-    "RANGES": "journal.dashboard.charts",
-    "range_start": "journal.dashboard.charts",
-    "daily_checkins": "journal.dashboard.queries",
-    "since": "journal.dashboard.queries",
-}
-
-__all__ = sorted(_PUBLIC)
-__getattr__ = public_names(__name__, _PUBLIC)
+__getattr__, __all__ = public_names(
+    __name__,
+    {
+        "journal.dashboard.charts": ["RANGES", "range_start"],
+        "journal.dashboard.queries": ["daily_checkins", "since"],
+    },
+)

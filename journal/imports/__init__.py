@@ -8,8 +8,6 @@ journal.core.lazy): start, confirm and cancel an import job, and what a file is.
 
 from journal.core.lazy import public_names
 
-_JOBS = "journal.imports.jobs"
-_PUBLIC = {"start": _JOBS, "confirm": _JOBS, "cancel": _JOBS, "sniff_source": _JOBS}
-
-__all__ = sorted(_PUBLIC)
-__getattr__ = public_names(__name__, _PUBLIC)
+__getattr__, __all__ = public_names(
+    __name__, {"journal.imports.jobs": ["start", "confirm", "cancel", "sniff_source"]}
+)

@@ -12,21 +12,20 @@ journal.core.lazy): below.
 
 from journal.core.lazy import public_names
 
-_QUERIES = "journal.insights.queries"
-_PUBLIC = {
-    "claims": _QUERIES,
-    "claims_about": _QUERIES,
-    "insight_report": _QUERIES,
-    "insight_range": _QUERIES,
-    "InsightReport": _QUERIES,
-    "INSIGHT_RANGES": _QUERIES,
-    "INSIGHT_DEFAULT_RANGE": _QUERIES,
-    "RANGE_LABELS": _QUERIES,
-    "KIND_HEADINGS": "journal.insights.cards",
-    "signed": "journal.insights.cards",
-    "as_json": "journal.insights.analysis",
-    "warm_up": "journal.insights.analysis",
-}
-
-__all__ = sorted(_PUBLIC)
-__getattr__ = public_names(__name__, _PUBLIC)
+__getattr__, __all__ = public_names(
+    __name__,
+    {
+        "journal.insights.queries": [
+            "claims",
+            "claims_about",
+            "insight_report",
+            "insight_range",
+            "InsightReport",
+            "INSIGHT_RANGES",
+            "INSIGHT_DEFAULT_RANGE",
+            "RANGE_LABELS",
+        ],
+        "journal.insights.cards": ["KIND_HEADINGS", "signed"],
+        "journal.insights.analysis": ["as_json", "warm_up"],
+    },
+)
