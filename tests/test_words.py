@@ -8,11 +8,14 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
-from journal import exchange, imports, insight_cards, words
-from journal.import_forms import MappingForm
-from journal.insights import CLAIMS, NOT_ENOUGH_DATA, Result
+from journal.core import words
+from journal.core.services import save_checkin
+from journal.imports import exchange
+from journal.imports import pipeline as imports
+from journal.imports.forms import MappingForm
+from journal.insights import cards as insight_cards
+from journal.insights.analysis import CLAIMS, NOT_ENOUGH_DATA, Result
 from journal.models import CheckIn, Session
-from journal.services import save_checkin
 
 TODAY = date(2026, 12, 6)
 
@@ -70,7 +73,7 @@ def test_an_endorphins_session_in_the_insight_cards():
     [(0, "0 of 16 claims have"), (1, "1 of 16 claims has"), (2, "2 of 16 claims have")],
 )
 def test_claims_with_a_verdict_agree_with_their_verb(with_verdict, said):
-    template = Path(__file__).resolve().parents[1] / "templates/journal/insights.html"
+    template = Path(__file__).resolve().parents[1] / "templates/journal/insights/insights.html"
     source = template.read_text(encoding="utf-8")
     line = next(row for row in source.splitlines() if "claims_total }} claims" in row)
     sentence = line[line.index("{{ with_verdict }}") : line.index(" enough data")]
@@ -175,7 +178,7 @@ def test_the_sessions_filter_is_folded_until_it_filters(alice_client):
 
 
 def test_the_eleven_point_scales_are_marked_for_two_even_rows():
-    from journal.forms import SessionForm
+    from journal.core.forms import SessionForm
     from journal.models import Profile
 
     form = SessionForm(profile=Profile())

@@ -3,8 +3,10 @@ from datetime import date
 from django import template
 from django.utils import timezone
 
-from journal import patterns, words
-from journal.forms import KM_PER_MILE
+from journal import insights
+from journal.core import words
+from journal.core.forms import KM_PER_MILE
+from journal.dashboard import patterns
 
 register = template.Library()
 
@@ -84,3 +86,13 @@ def with_article(word):
 def plain_type(name):
     """An app's activity type in plain words (journal.words.plain_type)."""
     return words.plain_type(str(name))
+
+
+@register.inclusion_tag("journal/insights/includes/your_data.html", takes_context=True)
+def your_data(context, effect):
+    """A Learn page's "Your data" block: the Insights claims that test this effect, on the
+    logged-in person's journal. Registered here so that content's views import nothing
+    of the journal's: its template loads the tag."""
+    user = context["request"].user
+    claims = insights.claims_about(user, effect) if user.is_authenticated else []
+    return {"effect": effect, "your_claims": claims}

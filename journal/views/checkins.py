@@ -7,10 +7,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from journal import words
-from journal.forms import CheckInForm
+from journal.core import words
+from journal.core.forms import CheckInForm
+from journal.core.services import CheckInDateTaken, delete_checkin, profile_for, save_checkin
 from journal.models import CheckIn
-from journal.services import CheckInDateTaken, delete_checkin, profile_for, save_checkin
 from journal.views.common import changed
 from journal.views.dashboard import (
     CHECKIN_PREFIX,
@@ -21,7 +21,7 @@ from journal.views.dashboard import (
 
 PAGE_SIZE = 30
 FORM_PARTIAL = "journal/includes/checkin_form.html"
-SHEET_PARTIAL = "journal/dashboard.html#checkin"  # the dashboard's check-in card
+SHEET_PARTIAL = "journal/dashboard/dashboard.html#checkin"  # the dashboard's check-in card
 
 
 def owned_checkin(request, pk) -> CheckIn:

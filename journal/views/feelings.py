@@ -5,14 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from journal import words
-from journal.forms import FeelingsForm
+from journal.core import words
+from journal.core.forms import FeelingsForm
+from journal.core.services import dismiss_feelings, profile_for, save_session, undismiss_feelings
 from journal.models import Session
-from journal.services import dismiss_feelings, profile_for, save_session, undismiss_feelings
 from journal.views.common import changed
 
 SHOWN = 10
-PARTIAL = "journal/includes/feelings_pending.html"
+PARTIAL = "journal/dashboard/includes/feelings_pending.html"
 
 
 def feelings_context(user, profile=None, expanded=False) -> dict:

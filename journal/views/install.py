@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from journal.forms import QuickSessionForm
+from journal.core.forms import QuickSessionForm
 from journal.models import Profile, Session
 from journal.views.dashboard import QUICK_PREFIX
 
@@ -63,7 +63,7 @@ def manifest(request):
 # The pages the worker keeps. Both are fetched without cookies, so they hold nothing of
 # anyone's: the offline notice, and the app shell (the quick log, for a cold start).
 SHELL_PAGES = ("offline", "app_shell")
-SHELL_TEMPLATES = ("offline.html", "app_shell.html", "journal/dashboard.html")
+SHELL_TEMPLATES = ("offline.html", "app_shell.html", "journal/dashboard/dashboard.html")
 
 
 def shell_urls() -> list[str]:

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from playwright.sync_api import expect
 
-from journal import words
+from journal.core import words
 from journal.models import CheckIn, Session
 from tests.browser.test_logging import log_in, open_sheet, tap_scale
 from tests.factories import make_checkin

@@ -6,7 +6,13 @@ from playwright.sync_api import expect
 
 from tests.browser.test_logging import log_in, open_sheet
 from tests.browser.test_phone import demo  # noqa: F401 (a fixture)
-from tests.import_files import days_ago, run_worker_once, strava_row, strava_zip, three_strava_rows
+from tests.imports.import_files import (
+    days_ago,
+    run_worker_once,
+    strava_row,
+    strava_zip,
+    three_strava_rows,
+)
 
 ROWS = """(group) => {
   const tops = {};
