@@ -15,7 +15,6 @@ from tests.factories import make_session
 from tests.imports.import_files import (
     days_ago,
     garmin_csv,
-    run_worker_once,
     strava_csv,
     strava_zip,
     three_strava_rows,
@@ -31,12 +30,11 @@ GARMIN_ROWS = [
 
 
 def import_through_the_web(client, name, body, **fields):
+    # The tests' task backend runs each task when it is queued.
     job = job_of(upload(client, name, body))
-    run_worker_once()
     job.refresh_from_db()
     page = client.get(reverse("journal:import_job", args=[job.pk])).content.decode()
     confirm(client, job, **fields)
-    run_worker_once()
     job.refresh_from_db()
     return job, page
 
