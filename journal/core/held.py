@@ -81,3 +81,29 @@ class Held:
 
     def add_checkin(self, checkin: CheckIn) -> None:
         self.days.add(checkin.date)
+
+    def split(self, sessions, checkins, owner=None) -> tuple[list, list, list]:
+        """The new sessions and check-ins (given `owner` when one is named, and counted as
+        held from now on, so a row twice in one file is added once) and the rows already
+        held, each with its `skip_reason`."""
+        new_sessions, new_checkins, skipped = [], [], []
+        for session in sessions:
+            session.skip_reason = self.session_reason(
+                session, getattr(session, "explicit_id", False)
+            )
+            if session.skip_reason:
+                skipped.append(session)
+                continue
+            self.add_session(session)
+            new_sessions.append(session)
+        for checkin in checkins:
+            checkin.skip_reason = self.checkin_reason(checkin)
+            if checkin.skip_reason:
+                skipped.append(checkin)
+                continue
+            self.add_checkin(checkin)
+            new_checkins.append(checkin)
+        if owner is not None:
+            for row in (*new_sessions, *new_checkins):
+                row.owner = owner
+        return new_sessions, new_checkins, skipped

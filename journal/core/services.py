@@ -265,23 +265,7 @@ def save_imported_rows(owner, sessions: list[Session], checkins: list[CheckIn]) 
     """
     begin_write(owner)
     held = Held(owner, {s.source for s in sessions})
-    new_sessions, new_checkins, skipped = [], [], []
-    for session in sessions:
-        session.skip_reason = held.session_reason(session)
-        if session.skip_reason:
-            skipped.append(session)
-            continue
-        held.add_session(session)
-        session.owner = owner
-        new_sessions.append(session)
-    for checkin in checkins:
-        checkin.skip_reason = held.checkin_reason(checkin)
-        if checkin.skip_reason:
-            skipped.append(checkin)
-            continue
-        held.add_checkin(checkin)
-        checkin.owner = owner
-        new_checkins.append(checkin)
+    new_sessions, new_checkins, skipped = held.split(sessions, checkins, owner)
     Session.objects.bulk_create(new_sessions, batch_size=500)
     CheckIn.objects.bulk_create(new_checkins, batch_size=500)
     if new_sessions:

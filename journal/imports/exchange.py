@@ -210,24 +210,10 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
         # of the same file waits here, then finds this one's rows and skips them.
         begin_write(user)
         held = Held(user, journal_file=True)
-        new_sessions = []
-        for session in sessions:
-            reason = held.session_reason(session, session.explicit_id)
-            if reason:
-                report.skipped.append(f"session {session.row_index} ({session.shown}): {reason}")
-                continue
-            session.owner = user
-            held.add_session(session)
-            new_sessions.append(session)
-        new_checkins = []
-        for checkin in checkins:
-            reason = held.checkin_reason(checkin)
-            if reason:
-                report.skipped.append(f"check-in {checkin.row_index} ({checkin.shown}): {reason}")
-                continue
-            checkin.owner = user
-            held.add_checkin(checkin)
-            new_checkins.append(checkin)
+        new_sessions, new_checkins, skipped = held.split(sessions, checkins, user)
+        for row in skipped:
+            kind = "session" if isinstance(row, Session) else "check-in"
+            report.skipped.append(f"{kind} {row.row_index} ({row.shown}): {row.skip_reason}")
         save_imported(profile, new_sessions, new_checkins)
     report.imported_sessions = len(new_sessions)
     report.imported_checkins = len(new_checkins)

@@ -161,18 +161,8 @@ def import_file(owner, path, source, options: Options, *, dry_run=False, progres
     """Read, validate and (unless a dry run) write one file; returns the report."""
     sessions, checkins, report = collect(owner, path, source, options, progress)
     if dry_run:
-        held = Held(owner, {source})
-        skipped = []
-        for row in sessions:
-            row.skip_reason = held.session_reason(row)
-            (skipped.append(row) if row.skip_reason else held.add_session(row))
-        for row in checkins:
-            row.skip_reason = held.checkin_reason(row)
-            (skipped.append(row) if row.skip_reason else held.add_checkin(row))
-        report.update(
-            sessions=len(sessions) - sum(isinstance(r, Session) for r in skipped),
-            checkins=len(checkins) - sum(isinstance(r, CheckIn) for r in skipped),
-        )
+        new_sessions, new_checkins, skipped = Held(owner, {source}).split(sessions, checkins)
+        report.update(sessions=len(new_sessions), checkins=len(new_checkins))
     else:
         written = save_imported_rows(owner, sessions, checkins)
         report.update(sessions=len(written["sessions"]), checkins=len(written["checkins"]))
