@@ -66,6 +66,7 @@ def csv_text(rows: list[list[str]]) -> str:
 
 def strava_row(**values: str) -> list[str]:
     v = {**STRAVA_DEFAULT, **values}
+    v.setdefault("moving", v["elapsed"])  # Moving Time: the first Elapsed Time unless given
     return [
         v["id"],
         v["date"],
@@ -78,7 +79,7 @@ def strava_row(**values: str) -> list[str]:
         "40",
         "false",
         v["elapsed_si"],
-        v["elapsed_si"],
+        v["moving"],
         v["distance_si"],
         "4.1",
         v["max_hr_si"],
@@ -136,7 +137,7 @@ def garmin_csv(*rows: dict) -> str:
                 v["avg_hr"],
                 v["max_hr"],
                 "--",
-                v["time"],
+                v.get("moving", v["time"]),
                 v["time"],
             ]
         )

@@ -3,7 +3,8 @@
 activities.csv repeats column names: the first "Elapsed Time", "Distance" and
 "Max Heart Rate" are in the person's display units, later ones in SI units.
 Columns are therefore found by position (imports.md section 3):
-- minutes: the first Elapsed Time (seconds);
+- minutes: Moving Time (seconds) when present and above 0, else the first
+  Elapsed Time: the time spent moving, not a recording left running for days;
 - distance: the second Distance (metres); without it, the first (km, but
   metres for swims);
 - heart rates: Average Heart Rate and the first Max Heart Rate;
@@ -101,6 +102,9 @@ def _row(columns: _Columns, row: list[str], number_: int, options: Options):
     else:
         unit = "m" if kind.casefold() in SWIMS else "km"
         distance = number(columns.get(row, "Distance"), "the distance")
+    moving = number(columns.get(row, "Moving Time"), "the moving time")
+    if moving is None or moving <= 0:
+        moving = number(columns.get(row, "Elapsed Time"), "the elapsed time")
     source_id = (columns.get(row, "Activity ID") or "").strip()
     if not source_id and start is not None:
         source_id = f"{start.isoformat()}|{kind}"
@@ -111,7 +115,7 @@ def _row(columns: _Columns, row: list[str], number_: int, options: Options):
         start,
         kind,
         options,
-        seconds=number(columns.get(row, "Elapsed Time"), "the elapsed time"),
+        seconds=moving,
         distance=distance,
         unit=unit,
         avg_hr=number(columns.get(row, "Average Heart Rate"), "the average heart rate"),
