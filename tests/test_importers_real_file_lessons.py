@@ -246,3 +246,31 @@ def test_9_a_dry_run_says_would_be_saved(alice, tmp_path, capsys):
 def test_9_the_summary_of_a_dry_run_never_says_saved():
     report = {"dry_run": True, "sessions": 1, "unknown": {"Surfing": 1}, "rejected": []}
     assert "saved" not in imports.summary(report).replace("would be saved", "")
+
+
+def test_4_the_web_preview_and_report_show_what_was_left_out(alice_client, alice):
+    from django.urls import reverse
+
+    from journal.importjob import ImportJob
+    from tests.import_files import days_ago, strava_row
+    from tests.import_files import strava_csv as web_strava_csv
+
+    row = strava_row(2001, days_ago(3))
+    row[-3] = "3"  # Average Heart Rate
+    alice_client.post(
+        reverse("journal:import"),
+        {"file": _upload("activities.csv", web_strava_csv([row])), "source": ""},
+    )
+    job = ImportJob.objects.get(owner=alice)
+    page = alice_client.get(reverse("journal:import_job", args=[job.pk])).content.decode()
+    assert "Values that will be left out (1)" in page
+    assert "an average heart rate of 3 is outside 25–250: left out" in page
+    job.refresh_from_db()
+    alice_client.post(
+        reverse("journal:import_confirm", args=[job.pk]),
+        {"action": "import", "type_0": "aerobic"},
+    )
+    page = alice_client.get(reverse("journal:import_job", args=[job.pk])).content.decode()
+    assert "Imported with a warning" in page
+    assert "an average heart rate of 3 is outside 25–250: left out" in page
+    assert Session.objects.get(owner=alice).avg_hr is None
