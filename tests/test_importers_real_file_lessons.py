@@ -8,15 +8,42 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 
 from journal import importers, imports
 from journal.importers import ImportedSession, Options, Rejected, map_activity
+from journal.importjob import ImportJob
 from journal.models import Session
 from journal.services import profile_for
-from tests.importer_files import daylio_csv, garmin_csv, gpx_xml, strava_csv, tcx_xml
+from tests import import_files
+from tests.importer_files import (
+    DAYLIO_LEGACY,
+    daylio_csv,
+    garmin_csv,
+    gpx_xml,
+    strava_csv,
+    tcx_xml,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
+
+
+def command(tmp_path, capsys, name: str, text: str, *arguments: str) -> str:
+    """What `manage.py import_activities --user alice FILE ...` prints."""
+    path = tmp_path / name
+    path.write_text(text)
+    call_command("import_activities", "--user", "alice", str(path), *arguments)
+    return capsys.readouterr().out
+
+
+def job_page(client, owner, name: str, body: bytes) -> tuple[ImportJob, str]:
+    """Upload a file on the web and read its job's page (the preview)."""
+    upload = SimpleUploadedFile(name, body, content_type="application/octet-stream")
+    client.post(reverse("journal:import"), {"file": upload, "source": ""})
+    job = ImportJob.objects.get(owner=owner)
+    return job, client.get(reverse("journal:import_job", args=[job.pk])).content.decode()
 
 
 def read(tmp_path, name, data, **options):
@@ -122,8 +149,7 @@ def test_4_the_warnings_reach_the_preview_the_report_and_the_command(alice, tmp_
     assert preview["warnings"] == [
         {"line": 2, "warning": "an average heart rate of 3 is outside 25–250: left out"}
     ]
-    call_command("import_activities", "--user", "alice", str(path))
-    out = capsys.readouterr().out
+    out = command(tmp_path, capsys, "activities.csv", strava_csv({"avg_hr": "3"}))
     assert "line 2: an average heart rate of 3 is outside 25–250: left out" in out
     assert "1 sessions and 0 check-ins imported" in out
     assert "1 warning (listed with their lines)." in out
@@ -160,8 +186,6 @@ def test_5_sports_with_a_clear_home(source, kind, expected):
 
 
 def _legacy(*dates: str) -> str:
-    from tests.importer_files import DAYLIO_LEGACY
-
     rows = [{"year": "2019", "date": d, "time": "21:40", "mood": "good"} for d in dates]
     return daylio_csv(DAYLIO_LEGACY, *rows)
 
@@ -193,39 +217,19 @@ def test_7_a_daylio_date_no_language_reads_says_the_words_found(tmp_path):
 
 @pytest.mark.django_db
 def test_8_the_command_says_which_unit_it_read_garmin_distances_in(alice, tmp_path, capsys):
-    path = tmp_path / "Activities.csv"
-    path.write_text(garmin_csv({"distance": "6.09"}))
-    call_command("import_activities", "--user", "alice", str(path), "--dry-run")
-    out = capsys.readouterr().out
+    text = garmin_csv({"distance": "6.09"})
+    out = command(tmp_path, capsys, "Activities.csv", text, "--dry-run")
     assert "Distances read as km, the profile's unit" in out
     assert "--distance-unit mi" in out
-    call_command(
-        "import_activities", "--user", "alice", str(path), "--dry-run", "--distance-unit", "mi"
-    )
-    assert "Distances read as mi, as --distance-unit says." in capsys.readouterr().out
+    out = command(tmp_path, capsys, "Activities.csv", text, "--dry-run", "--distance-unit", "mi")
+    assert "Distances read as mi, as --distance-unit says." in out
 
 
 def test_8_the_garmin_preview_says_which_unit_it_assumed(alice_client, alice):
-    from django.urls import reverse
-
-    from journal.importjob import ImportJob
-    from tests.import_files import days_ago
-    from tests.import_files import garmin_csv as web_garmin_csv
-
-    body = web_garmin_csv([(days_ago(4), "Running", "00:40:00", "6.09")])
-    alice_client.post(
-        reverse("journal:import"),
-        {"file": _upload("Activities.csv", body), "source": ""},
-    )
-    job = ImportJob.objects.get(owner=alice)
-    page = alice_client.get(reverse("journal:import_job", args=[job.pk])).content.decode()
+    days_ago = import_files.days_ago
+    body = import_files.garmin_csv([(days_ago(4), "Running", "00:40:00", "6.09")])
+    _job, page = job_page(alice_client, alice, "Activities.csv", body)
     assert "Distances read as km, your profile&#x27;s unit" in page
-
-
-def _upload(name, body):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return SimpleUploadedFile(name, body, content_type="application/octet-stream")
 
 
 # 9. A dry run never says "saved" -----------------------------------------------------------
@@ -233,10 +237,7 @@ def _upload(name, body):
 
 @pytest.mark.django_db
 def test_9_a_dry_run_says_would_be_saved(alice, tmp_path, capsys):
-    path = tmp_path / "activities.csv"
-    path.write_text(strava_csv({"type": "Surfing"}))
-    call_command("import_activities", "--user", "alice", str(path), "--dry-run")
-    out = capsys.readouterr().out
+    out = command(tmp_path, capsys, "activities.csv", strava_csv({"type": "Surfing"}), "--dry-run")
     assert "would be saved as mixed" in out
     assert "were saved" not in out
     assert ") saved as mixed" not in out
@@ -249,20 +250,10 @@ def test_9_the_summary_of_a_dry_run_never_says_saved():
 
 
 def test_4_the_web_preview_and_report_show_what_was_left_out(alice_client, alice):
-    from django.urls import reverse
-
-    from journal.importjob import ImportJob
-    from tests.import_files import days_ago, strava_row
-    from tests.import_files import strava_csv as web_strava_csv
-
-    row = strava_row(2001, days_ago(3))
+    row = import_files.strava_row(2001, import_files.days_ago(3))
     row[-3] = "3"  # Average Heart Rate
-    alice_client.post(
-        reverse("journal:import"),
-        {"file": _upload("activities.csv", web_strava_csv([row])), "source": ""},
-    )
-    job = ImportJob.objects.get(owner=alice)
-    page = alice_client.get(reverse("journal:import_job", args=[job.pk])).content.decode()
+    body = import_files.strava_csv([row])
+    job, page = job_page(alice_client, alice, "activities.csv", body)
     assert "Values that will be left out (1)" in page
     assert "an average heart rate of 3 is outside 25–250: left out" in page
     job.refresh_from_db()
