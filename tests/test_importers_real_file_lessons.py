@@ -197,6 +197,8 @@ def test_7_daylio_month_names_in_german_and_english(tmp_path):
         dt.date(2019, 5, 1),
         dt.date(2019, 8, 18),
     ]
+    spanish = read(tmp_path, "es.csv", _legacy("18 de agosto", "2 de septiembre"))
+    assert [c.date for c in spanish] == [dt.date(2019, 8, 18), dt.date(2019, 9, 2)]
     # "May" is May in English, read first, even where another language has the word.
     english = read(tmp_path, "en.csv", _legacy("18 May", "June 2"))
     assert [c.date for c in english] == [dt.date(2019, 5, 18), dt.date(2019, 6, 2)]

@@ -154,6 +154,16 @@ def test_a_fit_file_with_only_relative_times_is_dated_from_its_local_timestamp()
     )
 
 
+def test_a_fit_file_of_relative_times_without_a_local_time_is_refused_not_dated_1990(tmp_path):
+    from tests.importer_files import fit_file
+
+    path = tmp_path / "relative.fit"
+    # 1990-01-05 is 345,600 s after FIT's epoch: below 0x10000000, a relative time.
+    path.write_bytes(fit_file(start=dt.datetime(1990, 1, 5, tzinfo=dt.UTC)))
+    with pytest.raises(UnreadableFile, match="switched on"):
+        list(importers.read(path, "fit", Options(time_zone=PARIS)))
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -83,11 +83,11 @@ def _date(cells: dict[str, str], reading: months.Reading | None) -> dt.date:
     year, text = cells.get("year", "").strip(), cells.get("date", "").strip()
     if not year or not text:
         raise RowProblem("no date")
-    day, word = months.split(text)
-    month = reading.month(word)
+    day, words = months.split(text)
+    month = reading.month(words)
     problem = None
     if month is None:
-        problem = reading.why_not(word)
+        problem = reading.why_not(words)
     elif day is None or not year.isdigit():
         problem = "it has no single day and year"
     else:

@@ -196,6 +196,11 @@ def _clock(found: _File):
     return clock
 
 
+def _comparable(*moments) -> bool:
+    """All aware (absolute times) or all naive (a file of relative times)."""
+    return len({m.tzinfo is None for m in moments if m is not None}) == 1
+
+
 def _start(values: dict, laps: list[dict], clock) -> dt.datetime | None:
     """Where the session's first lap starts (laps ending within the session); its own
     start_time when it has no laps."""
@@ -210,7 +215,7 @@ def _start(values: dict, laps: list[dict], clock) -> dt.datetime | None:
         lap_end = clock(lap.get("timestamp"))
         if lap_end is None and lap_start is not None and lap.get("total_elapsed_time"):
             lap_end = lap_start + dt.timedelta(seconds=float(lap["total_elapsed_time"]))
-        if lap_start is None or lap_end is None or type(lap_end) is not type(start):
+        if lap_start is None or lap_end is None or not _comparable(start, lap_end, end):
             continue
         if start < lap_end and (end is None or lap_end <= end):
             return lap_start
