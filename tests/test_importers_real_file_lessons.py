@@ -204,6 +204,15 @@ def test_7_daylio_month_names_in_german_and_english(tmp_path):
     assert [c.date for c in english] == [dt.date(2019, 5, 18), dt.date(2019, 6, 2)]
 
 
+def test_7_an_english_file_does_not_load_every_languages_month_names():
+    from journal.importers import months
+
+    months._index.cache_clear()
+    english = months.reading([months.split("18 May")[1], months.split("June 2")[1]])
+    assert (english.language, english.months) == ("en", {"may": 5, "june": 6})
+    assert months._index.cache_info().currsize == 0  # the other languages were not loaded
+
+
 def test_7_a_daylio_date_no_language_reads_says_the_words_found(tmp_path):
     items = read(tmp_path, "pl.csv", _legacy("18 sierpnia", "19 sierpnix"))
     rejected = [i for i in items if isinstance(i, Rejected)]
