@@ -353,6 +353,7 @@ def fit_file(
     serial: int = 3_900_000_001,
     session: bool = True,
     corrupt_crc: bool = False,
+    undefined_developer_field: bool = False,
 ) -> bytes:
     body = _message(
         0,
@@ -365,6 +366,10 @@ def fit_file(
             20,  # record
             [(253, "uint32", _stamp(start) + i * 600), (3, "uint8", hr), (5, "uint32", i * 100)],
         )
+    if undefined_developer_field:  # a record with a developer field no message defines
+        body += struct.pack("<BBBHB", 0x60 | 3, 0, 0, 20, 1) + bytes([253, 4, 0x86])
+        body += bytes([1, 0, 1, 0])  # one developer field: number 0, 1 byte, index 0
+        body += bytes([3]) + struct.pack("<I", _stamp(start) + 5) + bytes([7])
     if session:
         fields = [
             (2, "uint32", _stamp(start)),

@@ -115,6 +115,13 @@ def test_fit_with_a_bad_checksum_is_imported_with_a_warning(tmp_path):
     assert "damaged" in session.warnings[0]
 
 
+def test_fit_with_an_undefined_developer_field_reads_cleanly_without_a_warning(tmp_path):
+    # fitdecode's default settings read such a file (a COROS ride, say) and only
+    # note the developer field it cannot name: the file is not damaged.
+    _, [session] = read(tmp_path, "a.fit", fit_file(undefined_developer_field=True))
+    assert (session.minutes, session.avg_hr, session.warnings) == (31, 151, ())
+
+
 def test_fit_truncated_in_its_session_is_read_from_its_records_with_a_warning(tmp_path):
     _, [session] = read(tmp_path, "a.fit", fit_file()[:-30])
     # The two records: 600 s apart, heart rates 141 and 181, 100 cm.

@@ -165,14 +165,14 @@ def test_a_fit_file_of_relative_times_without_a_local_time_is_refused_not_dated_
 
 
 @pytest.mark.parametrize(
-    "name",
+    ("name", "why"),
     [
-        "invalid-activity-unexpected-eof.fit",  # ends inside the activity message
-        "invalid-activity-filecrc.fit",  # its file CRC is wrong
-        "invalid-activity-settings-nodata.fit",  # a second FIT header with no data
+        ("invalid-activity-unexpected-eof.fit", "it ends early"),  # inside the activity message
+        ("invalid-activity-filecrc.fit", "its checksum does not match"),  # its file CRC
+        ("invalid-activity-settings-nodata.fit", "it ends early"),  # a header with no data after
     ],
 )
-def test_a_fit_file_damaged_after_its_session_is_imported_with_a_warning(name):
+def test_a_fit_file_damaged_after_its_session_is_imported_with_a_warning(name, why):
     # fitdecode's Activity.fit: running, 13.749 s (at least one minute), 5.73 m.
     [session] = read(f"fit/{name}", "fit")
     assert summary(session) == (

@@ -159,10 +159,30 @@ def _decode(stream) -> _File:
                 for frame in fit:
                     found.add(frame)
         except (fitdecode.FitError, ValueError, KeyError, TypeError, IndexError) as error:
-            found.damage = str(error) or type(error).__name__
-    if found.damage is None and caught:
-        found.damage = str(caught[0].message)
+            found.damage = _damage_words(error)
+    damaged = [str(w.message) for w in caught if _is_damage(str(w.message))]
+    if found.damage is None and damaged:
+        found.damage = _damage_words(damaged[0])
     return found
+
+
+def _damage_words(problem) -> str:
+    """fitdecode's complaint in plain words."""
+    if isinstance(problem, fitdecode.FitEOFError):
+        return "it ends early"
+    if isinstance(problem, fitdecode.FitHeaderError):
+        return "a part of it after the activity is not FIT data"
+    text = str(problem) or type(problem).__name__
+    if "CRC" in text:
+        return "its checksum does not match its contents"
+    return text.split(" (")[0][:100]
+
+
+def _is_damage(message: str) -> bool:
+    """fitdecode's lenient warnings that mean damage: a CRC that does not match, a field
+    whose size its type cannot have. A developer field no message defines is not damage
+    (fitdecode's default settings read such a file cleanly; we read no developer field)."""
+    return "CRC" in message or "invalid field size" in message
 
 
 def _relative(value) -> bool:
@@ -239,8 +259,7 @@ def read(path: Path, options: Options, progress: Progress = None) -> Iterator[It
     notes = ()
     if found.damage:
         notes = (
-            f"the file is damaged ({found.damage[:120]}): what was read before the damage "
-            "was imported",
+            f"the file is damaged ({found.damage}): what was read before the damage was imported",
         )
     created = clock(found.file_id.get("time_created"))
     serial = found.file_id.get("serial_number")
