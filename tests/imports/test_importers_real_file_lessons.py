@@ -134,6 +134,18 @@ def test_4_an_impossible_heart_rate_is_left_out_with_a_warning(tmp_path):
     )
 
 
+def test_4_an_unreadable_optional_value_is_left_out_too(tmp_path):
+    [strava] = read(tmp_path, "activities.csv", strava_csv({"avg_hr": "n/a", "rpe": "hard"}))
+    assert (strava.minutes, strava.avg_hr, strava.effort) == (31, None, None)
+    assert strava.warnings == (
+        "the average heart rate 'n/a' is not a number: left out",
+        "the perceived exertion 'hard' is not a number: left out",
+    )
+    [garmin] = read(tmp_path, "Activities.csv", garmin_csv({"max_hr": "high"}))
+    assert (garmin.minutes, garmin.max_hr) == (31, None)
+    assert garmin.warnings == ("the maximum heart rate 'high' is not a number: left out",)
+
+
 def test_4_a_required_value_out_of_range_still_rejects_the_row(tmp_path):
     data = strava_csv({"moving": "0", "elapsed": "259200"})
     [rejected] = read(tmp_path, "activities.csv", data)

@@ -114,7 +114,6 @@ def test_minutes_are_rounded_halves_up_and_at_least_one(tmp_path, seconds, minut
         ({"elapsed": "0"}, "no duration"),
         ({"elapsed": "90000"}, "a duration in minutes of 1500 is outside 1–1440"),
         ({"elapsed": "soon"}, "the moving time 'soon' is not a number"),
-        ({"max_hr": "1e+28"}, "the maximum heart rate '1e+28' is far too large"),
         ({"date": "yesterday"}, "the date 'yesterday' is not one Strava writes"),
         ({"description": "x" * 2000}, "the note is longer than 2000 characters"),
     ],
@@ -132,6 +131,7 @@ def test_a_row_outside_our_ranges_is_rejected_with_its_reason(tmp_path, values, 
         ({"avg_hr": "251"}, "an average heart rate of 251 is outside 25–250"),
         ({"max_hr": "20"}, "a maximum heart rate of 20 is outside 25–250"),
         ({"rpe": "11"}, "an effort of 11 is outside 0–10"),
+        ({"max_hr": "1e+28"}, "the maximum heart rate '1e+28' is far too large"),
     ],
 )
 def test_an_optional_value_outside_our_ranges_is_left_out_with_a_warning(tmp_path, values, warning):

@@ -27,6 +27,7 @@ from journal.imports.parsers.base import (
     UnreadableFile,
     note,
     number,
+    optional,
     session,
 )
 
@@ -74,6 +75,11 @@ def _row(cells: dict[str, str], line: int, options: Options):
     seconds = parse_time(cells.get("Moving Time"))
     if seconds is None or seconds <= 0:
         seconds = parse_time(cells.get("Time"))
+    found: list[str] = []  # optional values that are not numbers: left out, with a warning
+
+    def optional_number(name: str, what: str):
+        return optional(number, cells.get(name), what, warnings=found)
+
     return session(
         SOURCE,
         f"{start.isoformat()}|{kind}" if start else "",
@@ -82,11 +88,12 @@ def _row(cells: dict[str, str], line: int, options: Options):
         kind,
         options,
         seconds=seconds,
-        distance=number(cells.get("Distance"), "the distance"),
+        distance=optional_number("Distance", "the distance"),
         unit=unit,
-        avg_hr=number(cells.get("Avg HR"), "the average heart rate"),
-        max_hr=number(cells.get("Max HR"), "the maximum heart rate"),
+        avg_hr=optional_number("Avg HR", "the average heart rate"),
+        max_hr=optional_number("Max HR", "the maximum heart rate"),
         text=note(cells.get("Title")),
+        warnings=tuple(found),
     )
 
 
