@@ -147,6 +147,7 @@ class Preview:
     # Every session's own id and every check-in's date, to count what a journal holds.
     source_ids: set[str] = field(default_factory=set)
     days: set[dt.date] = field(default_factory=set)
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, what was left out)
 
     @property
     def unknown_types(self) -> int:
@@ -173,6 +174,7 @@ def preview(
             types[item.source_type] += 1
             if item.source_id:
                 result.source_ids.add(item.source_id)
+            result.warnings.extend((item.line, text) for text in item.warnings)
         else:
             result.checkins += 1
             result.days.add(item.date)
