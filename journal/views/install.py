@@ -63,7 +63,12 @@ def manifest(request):
 # The pages the worker keeps. Both are fetched without cookies, so they hold nothing of
 # anyone's: the offline notice, and the app shell (the quick log, for a cold start).
 SHELL_PAGES = ("offline", "app_shell")
-SHELL_TEMPLATES = ("offline.html", "app_shell.html", "journal/dashboard/dashboard.html")
+SHELL_TEMPLATES = (
+    "offline.html",
+    "app_shell.html",
+    "includes/shell_nav.html",
+    "journal/dashboard/dashboard.html",
+)
 
 
 def shell_urls() -> list[str]:

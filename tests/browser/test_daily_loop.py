@@ -32,6 +32,13 @@ def choose_day(page, day):
     swapped(page)
 
 
+def fill_quick_log(quick, minutes, before, after):
+    quick.get_by_label("Minutes").fill(minutes)
+    tap_scale(quick, "Feeling before", before)
+    tap_scale(quick, "Feeling after", after)
+    quick.get_by_role("button", name="Log session").click()
+
+
 def checked(sheet, legend):
     return sheet.get_by_role("group", name=legend).locator("input:checked")
 
@@ -114,11 +121,7 @@ def test_an_empty_quick_log_focuses_and_shows_its_first_error(page, alice):
 def test_a_very_long_session_is_asked_about_once(page, alice):
     log_in(page, alice)
     open_sheet(page, "quick-log")
-    quick = page.locator("#quick-log")
-    quick.get_by_label("Minutes").fill("450")
-    tap_scale(quick, "Feeling before", "0")
-    tap_scale(quick, "Feeling after", "2")
-    quick.get_by_role("button", name="Log session").click()
+    fill_quick_log(page.locator("#quick-log"), "450", "0", "2")
     expect(page.get_by_text("Really 7.5 hours?")).to_be_visible()
     expect(page.locator("#quick-log").get_by_label("Minutes")).to_be_focused()
     assert not Session.objects.exists()
@@ -143,10 +146,7 @@ def test_the_installed_app_opened_offline_shows_the_quick_log_and_queues(page, a
     expect(page.get_by_text("You are offline.")).to_be_visible()
     quick = page.locator("#quick-log")
     quick.get_by_label("Activity").select_option("walking")
-    quick.get_by_label("Minutes").fill("40")
-    tap_scale(quick, "Feeling before", "1")
-    tap_scale(quick, "Feeling after", "3")
-    quick.get_by_role("button", name="Log session").click()
+    fill_quick_log(quick, "40", "1", "3")
     expect(page.get_by_text("Waiting to send (1)")).to_be_visible()
     # Reloading offline keeps the queue in view.
     page.reload()
