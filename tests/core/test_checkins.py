@@ -316,3 +316,21 @@ def test_deleting_the_account_needs_the_password_and_removes_everything(alice_cl
 
     assert not User.objects.filter(username="alice").exists()
     assert not CheckIn.objects.exists()
+
+
+def test_the_page_for_another_day_asks_before_replacing_too(alice_client, alice):
+    # Without scripts: the page was opened for one day, the hidden date names another
+    # that has a check-in (a stale page): it asks, then replaces once agreed.
+    today = alice.profile.today()
+    day = today - timedelta(days=5)
+    older = make_checkin(alice, date=day, mood=1, sleep_quality=2)
+    url = reverse("journal:checkin_today")
+    data = {**today_data(date=day.isoformat(), mood="5", sleep_quality="8"), "standalone": "1"}
+    response = alice_client.post(url, data)
+    assert response.status_code == 200
+    assert b"<h1>Check-in for another day</h1>" in response.content
+    assert b"already has a check-in:" in response.content
+    assert CheckIn.objects.get(pk=older.pk).mood == 1
+    response = alice_client.post(url, {**data, "checkin-replace": older.pk})
+    assert response.status_code == 302
+    assert CheckIn.objects.get(pk=older.pk).mood == 5
