@@ -36,7 +36,11 @@ def your_data(request, effect) -> dict:
     """For a logged-in person: the Insights claims that test this effect, on their journal."""
     if not request.user.is_authenticated:
         return {}
-    from journal.views.insights import claim_cards
+    from journal.views.insights import caveats, claim_cards
 
-    _, cards = claim_cards(request.user, effects={effect.slug: effect})
-    return {"your_claims": [card for card, _ in cards if card.effect_slug == effect.slug]}
+    _, pairs = claim_cards(request.user, effects={effect.slug: effect})
+    cards = [card for card, _ in pairs]
+    return {
+        "your_claims": [card for card in cards if card.effect_slug == effect.slug],
+        "caveats": caveats(cards),
+    }

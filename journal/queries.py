@@ -13,7 +13,7 @@ from django.db.models import Case, Count, DateField, F, Func, IntegerField, Q, S
 from journal import charts, holds_cache, insights
 from journal.caching import per_journal
 from journal.models import CHECKIN_ITEMS, CheckIn, Session, SessionTag
-from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, session_facts
+from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
 from journal.tagging import MODERATE, MVPA_ACTIVITIES, VIGOROUS, VIGOROUS_WEIGHT, Intensity
 
 INSIGHT_SESSION_FIELDS = ("feeling_before", "feeling_after", "arousal_before", "arousal_after")
@@ -218,6 +218,14 @@ def insight_report(user, profile, range_key: str | None) -> InsightReport:
         f"insights:{range_key}:{today.isoformat()}",
         lambda: _insight_report(user, profile, range_key, today),
     )
+
+
+def insights_document(user, range_key: str | None = None, profile=None) -> dict:
+    """insights.md section 6 for one person and range (default: all), as a JSON-ready dict:
+    the public answer of the command (and of any API that serves it)."""
+    profile = profile or profile_for(user)
+    report = insight_report(user, profile, range_key)
+    return insights.as_json(report.range_key, report.results)
 
 
 def journal_start(user) -> date | None:
