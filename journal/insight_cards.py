@@ -65,7 +65,7 @@ def numbers(result: Result) -> dict:
         "mean_without": f"{f.mean_without:.2f}",
         "hedges_g": "–" if f.hedges_g is None else signed(f.hedges_g),
         "df": "–" if f.df_adj is None else f"{f.df_adj:.1f}",
-        "q_value": f"{result.q_value:.3f}",
+        "q_value": "< 0.001" if result.q_value < 0.001 else f"{result.q_value:.3f}",
         "p_value": f"{f.p_value:.3f}",
         "design_factor": f"{f.design_factor:.2f}",
     }

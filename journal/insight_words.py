@@ -217,8 +217,14 @@ def measured(result: Result, effect: str) -> str:
 
 
 def is_lead(result: Result) -> bool:
-    """A next-day or long-term verdict that is not firm: a lead to watch (insights.md 4)."""
-    return result.claim.kind != SESSION and result.verdict != NOT_ENOUGH_DATA and not result.firm
+    """A clear next-day or long-term verdict that is not firm: a lead to watch (insights.md
+    4). "No clear difference" is not a lead to anything, so it is never called one."""
+    clear = result.verdict in (CONSISTENT, OPPOSITE)
+    return clear and result.claim.kind != SESSION and not result.firm
+
+
+def q_words(q: float) -> str:
+    return "q < 0.001" if q < 0.001 else f"q = {q:.3f}"
 
 
 def standing(result: Result) -> str:
@@ -229,13 +235,13 @@ def standing(result: Result) -> str:
     if result.firm:
         return (
             f"Firm: it still stands after allowing for the {result.tested} claims checked "
-            f"together (q = {result.q_value:.3f}), with at least {n} on each side."
+            f"together ({q_words(result.q_value)}), with at least {n} on each side."
         )
     reasons = []
     if result.q_value is None or result.q_value > FIRM_Q:
         reasons.append(
             f"with {result.tested} claims checked at once, one can look clear by chance "
-            f"(q = {result.q_value:.2f})"
+            f"({q_words(result.q_value)})"
         )
     if min(result.n_with, result.n_without) < FIRM_PER_SIDE:
         reasons.append(f"one side has fewer than {n}")
@@ -277,7 +283,7 @@ def sides(result: Result, effect: str) -> tuple[str, str]:
     if kind == SESSION:
         return f"Sessions tagged {effect}", "Other sessions"
     if kind == NEXT_DAY:
-        return f"Days after a {effect} session", "Days after other days"
+        return f"Mornings after a session tagged {effect}", "Mornings after other days"
     return "Days the pattern holds", "Other days"
 
 
@@ -289,11 +295,12 @@ def neighbours(result: Result) -> str:
     total = f.n_with + f.n_without
     if f.design_factor >= 0.995:
         return "Neighbouring days hardly resemble each other here: no widening was needed."
+    wider = (1 / f.design_factor**0.5 - 1) * 100
     return (
         f"Neighbouring days resemble each other, so the {total} days count as about "
         f"{max(1, round(total * f.design_factor))} independent ones (k = "
-        f"{f.design_factor:.2f}) and the interval is {1 / f.design_factor**0.5:.1f} times "
-        "as wide as it would be."
+        f"{f.design_factor:.2f}), which widens the interval by "
+        f"{'less than 1' if wider < 0.5 else f'about {wider:.0f}'}%."
     )
 
 
