@@ -15,17 +15,21 @@ DIFFERENCE = (
 )
 
 
+def log_in_to_the_demo(page) -> None:
+    call_command("seed_demo", "--user", "demo", "--years", "1", verbosity=0)
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("demo")
+    page.get_by_label("Password:", exact=True).fill("move-and-feel-2026")
+    page.get_by_role("button", name="Log in").click()
+
+
 def every_chart_built(page) -> int:
     page.wait_for_function(f"() => {CANVASES} > 0 && {BUILT} === {CANVASES}")
     return page.evaluate(CANVASES)
 
 
 def test_the_demo_user_sees_a_chart_per_claim_and_the_range_updates_them(page):
-    call_command("seed_demo", "--user", "demo", "--years", "1", verbosity=0)
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("demo")
-    page.get_by_label("Password:", exact=True).fill("move-and-feel-2026")
-    page.get_by_role("button", name="Log in").click()
+    log_in_to_the_demo(page)
     page.get_by_role("link", name="Insights", exact=True).first.click()
     expect(page.get_by_role("heading", name="The claims, on your data")).to_be_visible()
 
@@ -54,11 +58,7 @@ def test_the_demo_user_sees_a_chart_per_claim_and_the_range_updates_them(page):
 
 
 def test_the_dashboard_card_loads_its_claims_when_opened(page):
-    call_command("seed_demo", "--user", "demo", "--years", "1", verbosity=0)
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("demo")
-    page.get_by_label("Password:", exact=True).fill("move-and-feel-2026")
-    page.get_by_role("button", name="Log in").click()
+    log_in_to_the_demo(page)
     card = page.locator("#insights-card")
     expect(card.locator(".entry-list")).to_have_count(0)  # nothing computed until opened
     card.locator("summary").click()
@@ -68,11 +68,7 @@ def test_the_dashboard_card_loads_its_claims_when_opened(page):
 
 
 def test_one_tap_adds_the_missing_item_without_leaving_the_page(page):
-    call_command("seed_demo", "--user", "demo", "--years", "1", verbosity=0)
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("demo")
-    page.get_by_label("Password:", exact=True).fill("move-and-feel-2026")
-    page.get_by_role("button", name="Log in").click()
+    log_in_to_the_demo(page)
     page.goto("/insights/")
     expect(page.get_by_text("which your check-in does not ask about")).to_be_visible()
     page.evaluate("window.stillTheSamePage = true")
