@@ -41,7 +41,7 @@ from journal.insight_stats import (
     OPPOSITE,
     UNCLEAR,
     UP,
-    Unit,
+    Units,
     Welch,
     is_firm,
     q_values,
@@ -144,16 +144,18 @@ def chronic_dates(
 
 def session_units(
     claim: Claim, sessions: Sequence[SessionRow], start: date | None, end: date
-) -> list[Unit]:
+) -> Units:
     """One unit per session in range with both of the outcome's ratings, keyed by its place
     in `sessions`."""
     before, after = SESSION_OUTCOMES[claim.outcome]
-    units = []
+    units = Units([], [], [])
     for i, s in enumerate(sessions):
         first, last = getattr(s, before), getattr(s, after)
         if first is None or last is None or not _in_range(s.date, start, end):
             continue
-        units.append(Unit(i, claim.effect in s.effects, last - first))
+        units.keys.append(i)
+        units.exposed.append(claim.effect in s.effects)
+        units.values.append(last - first)
     return units
 
 
@@ -163,15 +165,17 @@ def next_day_units(
     checkins: Mapping[date, Mapping[str, int | None]],
     start: date | None,
     end: date,
-) -> list[Unit]:
+) -> Units:
     """`tagged_dates`: the dates on which at least one session carries the claim's effect.
     Each unit is the date d of the exposure; its outcome is read on d + 1."""
-    units = []
+    units = Units([], [], [])
     for checked, row in checkins.items():
         value, d = row.get(claim.outcome), checked - ONE_DAY
         if value is None or not _in_range(d, start, end):
             continue
-        units.append(Unit(d, d in tagged_dates, value))
+        units.keys.append(checked.toordinal() - 1)  # the day number of d
+        units.exposed.append(d in tagged_dates)
+        units.values.append(value)
     return units
 
 
@@ -181,20 +185,22 @@ def chronic_units(
     checkins: Mapping[date, Mapping[str, int | None]],
     start: date | None,
     end: date,
-) -> list[Unit]:
+) -> Units:
     """`holds`: the effect's chronic predicate on each of `chronic_dates(...)`."""
-    units = []
+    units = Units([], [], [])
     for d, row in checkins.items():
         value = row.get(claim.outcome)
         if value is None or not _in_range(d, start, end):
             continue
-        units.append(Unit(d, holds[d], value))
+        units.keys.append(d.toordinal())
+        units.exposed.append(holds[d])
+        units.values.append(value)
     return units
 
 
-def groups(units: Sequence[Unit]) -> tuple[list[float], list[float]]:
+def groups(units: Units) -> tuple[list[float], list[float]]:
     """The outcomes "with" and "without", in the units' order."""
-    return [u.value for u in units if u.exposed], [u.value for u in units if not u.exposed]
+    return units.groups()
 
 
 # --- the claims ----------------------------------------------------------------------------
@@ -259,7 +265,7 @@ def claim_units(
     chronic: Mapping[str, Mapping[date, bool]],
     start: date | None,
     end: date,
-) -> list[list[Unit]]:
+) -> list[Units]:
     """Each claim's units, in the order of CLAIMS."""
     # The range is applied once here, not once per claim: ten years are 3,000+ check-ins.
     sessions = [s for s in sessions if _in_range(s.date, start, end)]
@@ -297,10 +303,10 @@ def evaluate(
     figures = [welch(u, claim.kind != SESSION) for claim, u in zip(CLAIMS, units, strict=True)]
     computed = [i for i, f in enumerate(figures) if f is not None]
     q = dict(zip(computed, q_values([figures[i].p_value for i in computed]), strict=True))
-    exposed = {i: {u.key for u in units[i] if u.exposed} for i in computed}
+    exposed = {i: units[i].exposed_keys() for i in computed}
     results = []
     for i, (claim, claim_figures) in enumerate(zip(CLAIMS, figures, strict=True)):
-        n_with = sum(u.exposed for u in units[i])
+        n_with = sum(units[i].exposed)
         said = verdict(claim_figures, claim.direction)
         same = tuple(
             other.key
@@ -315,11 +321,11 @@ def evaluate(
             Result(
                 claim,
                 n_with,
-                len(units[i]) - n_with,
+                len(units[i].keys) - n_with,
                 claim_figures,
                 said,
                 q.get(i),
-                is_firm(said, q.get(i), n_with, len(units[i]) - n_with),
+                is_firm(said, q.get(i), n_with, len(units[i].keys) - n_with),
                 same,
                 len(computed),
             )

@@ -14,7 +14,7 @@ from journal.insight_stats import (
     OPPOSITE,
     UNCLEAR,
     UP,
-    Unit,
+    Units,
     Welch,
     verdict,
 )
@@ -23,9 +23,9 @@ from journal.insight_stats import welch as welch_of_units
 
 def welch(with_, without):
     """Session units (independent, k = 1) from two groups of outcomes."""
-    units = [Unit(i, True, v) for i, v in enumerate(with_)]
-    units += [Unit(len(with_) + i, False, v) for i, v in enumerate(without)]
-    return welch_of_units(units, dated=False)
+    rows = [(i, True, v) for i, v in enumerate(with_)]
+    rows += [(len(with_) + i, False, v) for i, v in enumerate(without)]
+    return welch_of_units(Units.of(rows), dated=False)
 
 
 def samples(rng, n, mean, sd, integers):

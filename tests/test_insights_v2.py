@@ -15,11 +15,10 @@ from journal.insight_stats import (
     CONSISTENT,
     OPPOSITE,
     UNCLEAR,
-    Unit,
+    Units,
     clipped,
     design_factor,
     is_firm,
-    lag_one,
     q_values,
     same_evidence,
     welch,
@@ -35,6 +34,13 @@ def day(n: int) -> date:
 
 def dated(values: dict[int, float]) -> list[tuple[date, float]]:
     return [(day(n), v) for n, v in values.items()]
+
+
+def lag_one(series: list[tuple[date, float]]) -> float:
+    """ρ of 3.1 before clipping, for (date, value) pairs."""
+    from journal.insight_stats import lag_one as rho
+
+    return rho([d.toordinal() for d, _ in series], [v for _, v in series])
 
 
 # --- 3.1: ρ over dates with gaps, clipped; k ---------------------------------------------
@@ -71,12 +77,12 @@ def test_rho_is_clipped_at_zero_and_at_0_95():
 def test_k_from_the_two_clipped_rhos():
     # Exposure on days 0-4 and off on 5-9: ρ(x) = (4 * 0.25 - 0.25 + 4 * 0.25) / 2.5 = 0.7.
     # Outcome alternating: ρ(y) < 0, clipped to 0, so r = 0 and k = 1.
-    units = [Unit(day(n), n < 5, n % 2) for n in range(10)]
+    units = Units.of((day(n).toordinal(), n < 5, n % 2) for n in range(10))
     rho_x, rho_y, k = design_factor(units)
     assert rho_x == pytest.approx(0.7)
     assert (rho_y, k) == (0, 1)
     # The outcome a step with the exposure: ρ(y) = ρ(x) = 0.7, r = 0.49.
-    units = [Unit(day(n), n < 5, 3.0 if n < 5 else 1.0) for n in range(10)]
+    units = Units.of((day(n).toordinal(), n < 5, 3.0 if n < 5 else 1.0) for n in range(10))
     rho_x, rho_y, k = design_factor(units)
     assert rho_y == pytest.approx(0.7)
     assert k == pytest.approx((1 - 0.49) / (1 + 0.49))
@@ -84,7 +90,7 @@ def test_k_from_the_two_clipped_rhos():
 
 def test_session_claims_have_k_1_and_no_rho_even_when_sessions_run_in_streaks():
     # The same streaky series as above, read as sessions: nothing is adjusted.
-    units = [Unit(n, n < 5, 3.0 + (n % 3) if n < 5 else 1.0 + (n % 2)) for n in range(10)]
+    units = Units.of((n, n < 5, 3.0 + (n % 3) if n < 5 else 1.0 + (n % 2)) for n in range(10))
     figures = welch(units, dated=False)
     assert (figures.rho_exposure, figures.rho_outcome, figures.design_factor) == (None, None, 1)
     assert (figures.se_adj, figures.df_adj) == (figures.se, figures.df)
@@ -103,7 +109,9 @@ def test_session_claims_have_k_1_and_no_rho_even_when_sessions_run_in_streaks():
 
 
 def test_the_interval_is_widened_by_k_and_df_adj_is_df_times_k():
-    units = [Unit(day(n), n < 5, (3.0 if n < 5 else 1.0) + (n % 3) * 0.5) for n in range(10)]
+    units = Units.of(
+        (day(n).toordinal(), n < 5, (3.0 if n < 5 else 1.0) + (n % 3) * 0.5) for n in range(10)
+    )
     f = welch(units, dated=True)
     assert f.design_factor < 1
     assert f.se_adj == pytest.approx(f.se / math.sqrt(f.design_factor))
@@ -118,7 +126,7 @@ def test_df_adj_never_falls_below_1():
     # Three "with" days on a steep climb (variance 100) and 37 smooth "without" days after
     # them: df is about 2 and k about 0.25, so df x k < 1 and the floor holds it at 1.
     values = [0, 10, 20] + [20 - 20 * i / 36 for i in range(37)]
-    units = [Unit(day(n), n < 3, v) for n, v in enumerate(values)]
+    units = Units.of((day(n).toordinal(), n < 3, v) for n, v in enumerate(values))
     f = welch(units, dated=True)
     assert f.df * f.design_factor < 1
     assert f.df_adj == 1
@@ -319,14 +327,14 @@ def reference_figures(units: list[tuple], dated: bool) -> dict:
     df = float(welch_test.df)
     k, rhos = 1.0, (None, None)
     if dated:
-        index = {key: i for i, (key, _, _) in enumerate(units)}
+        index = {key: i for i, (key, _, _) in enumerate(units)}  # day numbers
 
         def rho(z):
             dz = z - z.mean()
             top = sum(
-                dz[i] * dz[index[key + timedelta(days=1)]]
+                dz[i] * dz[index[key + 1]]
                 for i, (key, _, _) in enumerate(units)
-                if key + timedelta(days=1) in index
+                if key + 1 in index
             )
             bottom = float((dz**2).sum())
             return min(0.95, max(0.0, top / bottom)) if bottom else 0.0
@@ -377,7 +385,8 @@ def test_the_json_matches_a_second_reckoning_on_a_generated_journal():
         if out["verdict"] == "not_enough_data":
             continue
         expected = reference_figures(
-            [(u.key, u.exposed, u.value) for u in units], claim.kind != "session"
+            list(zip(units.keys, units.exposed, units.values, strict=True)),
+            claim.kind != "session",
         )
         for field, value in expected.items():
             if value is None:
