@@ -29,18 +29,4 @@ def effect(request, slug):
     )
     if not (found.section.published or request.user.is_staff):
         raise Http404("No such effect.")
-    return render(request, "content/effect.html", {"effect": found, **your_data(request, found)})
-
-
-def your_data(request, effect) -> dict:
-    """For a logged-in person: the Insights claims that test this effect, on their journal."""
-    if not request.user.is_authenticated:
-        return {}
-    from journal.views.insights import caveats, claim_cards
-
-    _, pairs = claim_cards(request.user, effects={effect.slug: effect})
-    cards = [card for card, _ in pairs]
-    return {
-        "your_claims": [card for card in cards if card.effect_slug == effect.slug],
-        "caveats": caveats(cards),
-    }
+    return render(request, "content/effect.html", {"effect": found})
