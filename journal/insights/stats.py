@@ -114,9 +114,9 @@ def warm_up() -> None:
     t_quantile(_UPPER, 10)
 
 
-def _mean_and_variance(values: Sequence[float]) -> tuple[float, float]:
-    mean = math.fsum(values) / len(values)
-    return mean, math.fsum((x - mean) ** 2 for x in values) / (len(values) - 1)
+def _mean_and_variance(values) -> tuple[float, float]:
+    """The mean and the sample variance (denominator n - 1) of a numpy array."""
+    return float(values.mean()), float(values.var(ddof=1))
 
 
 def lag_one(days: Sequence[int], values: Sequence[float]) -> float:
@@ -163,8 +163,12 @@ def design_factor(units: Units) -> tuple[float, float, float]:
 def welch(units: Units, dated: bool) -> Welch | None:
     """The figures of 3 to 3.2 for one claim's units; None under the guard of 3.3.
     `dated`: the units are dates (next-day and long-term claims), corrected as in 3.1."""
-    with_, without = units.groups()
-    n1, n0 = len(with_), len(without)
+    import numpy as np
+
+    values = np.asarray(units.values, dtype=float)
+    exposed = np.asarray(units.exposed, dtype=bool)
+    with_, without = values[exposed], values[~exposed]
+    n1, n0 = int(with_.size), int(without.size)
     if n1 < MIN_PER_SIDE or n0 < MIN_PER_SIDE:
         return None
     m1, v1 = _mean_and_variance(with_)
