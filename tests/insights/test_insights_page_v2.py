@@ -161,7 +161,7 @@ def test_the_tap_needs_a_login_and_a_post(client, alice):
     assert alice.profile.checkin_items == []
 
 
-def test_the_verdicts_say_what_was_measured_tentative_and_leads(alice_client, alice):
+def test_the_verdicts_say_what_was_measured_and_when_they_are_tentative(alice_client, alice):
     same_sessions_journal(alice, hard=6, easy=6)
     content = text(alice_client.get(reverse("journal:insights")).content.decode())
     assert "Your ratings moved the way the article predicts." in content
