@@ -36,6 +36,7 @@ urlpatterns = [
     path("checkins/<int:pk>/delete/", checkins.checkin_delete, name="checkin_delete"),
     path("insights/", insights.insights_page, name="insights"),
     path("insights/card/", insights.insights_card, name="insights_card"),
+    path("insights/keep-item/", insights.keep_checkin_item, name="insights_keep_item"),
     path("account/", account.account, name="account"),
     path("account/profile/", account.profile_edit, name="profile_edit"),
     path("account/delete/", account.account_delete, name="account_delete"),

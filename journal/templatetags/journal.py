@@ -94,5 +94,5 @@ def your_data(context, effect):
     logged-in person's journal. Registered here so that content's views import nothing
     of the journal's: its template loads the tag."""
     user = context["request"].user
-    claims = insights.claims_about(user, effect) if user.is_authenticated else []
-    return {"effect": effect, "your_claims": claims}
+    claims, caveats = insights.claims_about(user, effect) if user.is_authenticated else ([], [])
+    return {"effect": effect, "your_claims": claims, "caveats": caveats}
