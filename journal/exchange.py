@@ -27,6 +27,7 @@ from journal.exchange_rows import (  # noqa: F401 (the importer's API lives here
     parse_session,
     refuse_if_too_large,
 )
+from journal.experiments import exchange as experiment_rows
 from journal.models import CHECKIN_ITEMS, PROFILE_FIELDS, CheckIn, Session
 from journal.services import begin_write, profile_for, save_imported
 
@@ -56,13 +57,16 @@ CHECKIN_FIELDS = ["date", "mood", "sleep_quality", *CHECKIN_ITEMS, "note"]
 class ImportReport:
     imported_sessions: int = 0
     imported_checkins: int = 0
+    imported_experiments: int = 0
     skipped: list[str] = field(default_factory=list)  # already in the journal
     rejected: list[str] = field(default_factory=list)  # invalid rows, with reasons
 
     def summary(self) -> str:
+        experiments = self.imported_experiments
         return (
-            f"{self.imported_sessions} sessions and {self.imported_checkins} check-ins imported, "
-            f"{len(self.skipped)} skipped as already present, {len(self.rejected)} rejected."
+            f"{self.imported_sessions} sessions and {self.imported_checkins} check-ins imported"
+            + (f" (and {experiments} experiment{'s' * (experiments != 1)})" if experiments else "")
+            + f", {len(self.skipped)} skipped as already present, {len(self.rejected)} rejected."
         )
 
 
@@ -127,6 +131,7 @@ def export_journal(user) -> dict:
         },
         "sessions": list(session_rows(user)),
         "checkins": list(checkin_rows(user)),
+        "experiments": experiment_rows.export_rows(user),
     }
 
 
@@ -188,6 +193,7 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
             checkins.append(parse_checkin(row, today, birth_year))
         except RowError as error:
             report.rejected.append(f"check-in {index}: {error}")
+    experiments = experiment_rows.parse_all(document, today, report.rejected)
 
     with transaction.atomic():
         # Take the owner's write lock before reading what exists: a second import
@@ -216,6 +222,7 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
             known_days.add(checkin.date)
             new_checkins.append(checkin)
         save_imported(profile, new_sessions, new_checkins)
+        report.imported_experiments = experiment_rows.restore(user, experiments, report.skipped)
     report.imported_sessions = len(new_sessions)
     report.imported_checkins = len(new_checkins)
     return report

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from journal.experiments import views as experiments
 from journal.views import (
     account,
     checkins,
@@ -34,6 +35,11 @@ urlpatterns = [
     path("checkins/<int:pk>/delete/", checkins.checkin_delete, name="checkin_delete"),
     path("insights/", insights.insights_page, name="insights"),
     path("insights/card/", insights.insights_card, name="insights_card"),
+    path("experiments/", experiments.experiment_list, name="experiment_list"),
+    path("experiments/new/", experiments.experiment_new, name="experiment_new"),
+    path("experiments/today/", experiments.experiment_today, name="experiment_today"),
+    path("experiments/<int:pk>/", experiments.experiment_detail, name="experiment_detail"),
+    path("experiments/<int:pk>/stop/", experiments.experiment_stop, name="experiment_stop"),
     path("account/", account.account, name="account"),
     path("account/profile/", account.profile_edit, name="profile_edit"),
     path("account/delete/", account.account_delete, name="account_delete"),

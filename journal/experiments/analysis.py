@@ -228,6 +228,7 @@ class Unit:
     outcome: float | None
     passed: bool  # its last day is before today
     outcome_due: bool  # its outcome's last day is before today
+    logged: int = 0  # sessions dated in it
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,7 @@ def analyse(
         first = plan.unit_start(index)
         if design.unit == d.DAY:
             day_sessions = by_day.get(first, [])
+            logged = len(day_sessions)
             followed = day_holds(condition, day_sessions)
             if design.timing == d.SAME_DAY:
                 outcome = same_day_feeling(condition, day_sessions)
@@ -268,6 +270,7 @@ def analyse(
                 outcome = checkins.get(first + timedelta(days=1), {}).get(design.outcome)
         else:
             week = [by_day.get(first + timedelta(days=i), []) for i in range(7)]
+            logged = sum(map(len, week))
             followed = week_holds(condition, week)
             outcome = week_mean(first, design.outcome, checkins)
         units.append(
@@ -280,6 +283,7 @@ def analyse(
                 None if outcome is None else float(outcome),
                 plan.unit_end(index) < today,
                 plan.outcome_day(index) < today,
+                logged,
             )
         )
 

@@ -70,13 +70,18 @@ class Design:
     direction: str  # up | down | none
     claim: str  # the Insights claim it tests ("" when none)
     effect: str  # the effect slug whose Learn page it links to
-    a_after: str  # how the result sentence names the A units: "the days after a steady session"
+    a_after: str  # the result sentence's A side: "On the days after a steady session"
     b_after: str
 
     @property
     def pairs_range(self) -> tuple[int, int, int]:
         """(lowest, highest, default) number of pairs (experiments.md section 3)."""
         return (4, 20, 10) if self.unit == DAY else (3, 8, 4)
+
+    @property
+    def outcome_label(self) -> str:
+        words = OUTCOME_WORDS[self.outcome]
+        return "Change in feeling" if self.outcome == "feeling_change" else words.capitalize()
 
     @property
     def asks(self) -> str:
@@ -102,7 +107,7 @@ DESIGNS: dict[str, Design] = {
             UP,
             "mood-endorphins",
             "serotonin",
-            "the days after a steady session",
+            "On the days after a steady session",
             "after rest days",
         ),
         Design(
@@ -116,8 +121,8 @@ DESIGNS: dict[str, Design] = {
             UP,
             "sleep-serotonin",
             "serotonin",
-            "the nights after a steady session",
-            "after rest days",
+            "After a steady session",
+            "after a rest day",
         ),
         Design(
             "hard-vs-rest-sleep",
@@ -130,8 +135,8 @@ DESIGNS: dict[str, Design] = {
             NONE,
             "",
             "catecholamines",
-            "the nights after a hard session",
-            "after rest days",
+            "After a hard session",
+            "after a rest day",
         ),
         Design(
             "intervals-vs-steady-feeling",
@@ -144,7 +149,7 @@ DESIGNS: dict[str, Design] = {
             UP,
             "feeling-endorphins",
             "endorphins",
-            "intervals days",
+            "On intervals days",
             "on steady days",
         ),
         Design(
@@ -158,7 +163,7 @@ DESIGNS: dict[str, Design] = {
             DOWN,
             "anxiety-gaba",
             "gaba",
-            "the days after yoga",
+            "On the days after yoga",
             "after rest days",
         ),
         Design(
@@ -173,7 +178,7 @@ DESIGNS: dict[str, Design] = {
             DOWN,
             "stress-hpa",
             "hpa_recalibration",
-            "regular weeks",
+            "In regular weeks",
             "in light weeks",
         ),
         Design(
@@ -187,7 +192,7 @@ DESIGNS: dict[str, Design] = {
             UP,
             "mood-serotonin-regular",
             "serotonin",
-            "regular weeks",
+            "In regular weeks",
             "in light weeks",
         ),
     )

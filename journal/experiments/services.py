@@ -69,15 +69,18 @@ def analyse(experiment: Experiment, profile=None, today: date | None = None):
 
 
 @transaction.atomic
-def start_experiment(user, design_key: str, start: date, pairs: int, today: date):
-    """Draw and store a new experiment; returns it and the check-in item it added, if any."""
+def start_experiment(user, design_key: str, start: date, pairs: int, today: date, past=False):
+    """Draw and store a new experiment; returns it and the check-in item it added, if any.
+
+    Only the command may start one in the past (`past`): days logged before the draw were
+    not chosen by it, so the web pages never offer that."""
     design = DESIGNS.get(design_key)
     if design is None:
         raise ExperimentRefused(f"There is no design called {design_key!r}.")
     low, high, _default = design.pairs_range
     if not low <= pairs <= high:
         raise ExperimentRefused(f"Choose between {low} and {high} pairs for this design.")
-    if start < today:
+    if start < today and not past:
         raise ExperimentRefused("An experiment cannot start in the past.")
     if design.unit == "week" and start.weekday() != 0:
         raise ExperimentRefused("A week-by-week experiment starts on a Monday.")

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from journal import charts, patterns, queries, stats, tagging
 from journal.caching import digest, per_journal
+from journal.experiments.views import today_context
 from journal.forms import CheckInForm, QuickSessionForm
 from journal.models import CheckIn, Session
 from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
@@ -179,6 +180,7 @@ def dashboard_context(user, profile, range_key, quick_form=None, checkin_form=No
         "quick_form": quick_form or quick_form_for(user, profile),
         "checkin_form": checkin_form or checkin_form_for(user, profile),
         **pending_context(user),
+        **today_context(user, profile),
         **feelings_context(user, profile),
         **summary_context(user, profile),
         **chronic_context(user, profile, effects),
