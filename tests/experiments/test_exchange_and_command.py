@@ -126,8 +126,16 @@ def test_the_command_starts_and_prints_section_6(alice):
     today = profile_for(alice).today()
     start = today - timedelta(days=22)
     printed = json.loads(
-        run("--user", "alice", "start", "steady-vs-rest-mood", "--start", start.isoformat(),
-            "--pairs", "10")
+        run(
+            "--user",
+            "alice",
+            "start",
+            "steady-vs-rest-mood",
+            "--start",
+            start.isoformat(),
+            "--pairs",
+            "10",
+        )
     )
     (created,) = printed["experiments"]
     experiment = Experiment.objects.get(owner=alice)
