@@ -18,10 +18,13 @@ def _finished_by_design(request) -> dict:
 
         cached = {}
         user = getattr(request, "user", None)
+        experiments = []
         if user is not None and user.is_authenticated:
+            experiments = list(services.owned(user).order_by("start"))
+        if experiments:  # the profile (its today) is read only when there is one
             profile = profile_for(user)
             today = profile.today()
-            for experiment in services.owned(user).order_by("start"):
+            for experiment in experiments:
                 result = services.analyse(experiment, profile, today)
                 if result.status in ("finished", "stopped") and result.itt.n_pairs:
                     cached[experiment.design] = (
