@@ -133,8 +133,7 @@ def chart_payload(result: an.Analysis) -> dict:
         "followed": [row["followed"] for row in rows],
         "mean": result.itt.mean,
         "followed_mean": result.as_followed.mean,
-        "axis": f"{design.outcome_label}: {CONDITION_SHORT[design.a]} minus "
-        f"{CONDITION_SHORT[design.b]}",
+        "axis": f"{design.outcome_label}, {bare(design.a)} minus {bare(design.b)}",
     }
 
 
@@ -180,6 +179,11 @@ def today_line(plan: Plan, result: an.Analysis, today: date) -> dict:
     else:
         progress = "Nothing logged for it yet."
     return {"headline": headline, "progress": progress, "followed": unit.followed}
+
+
+def bare(condition: str) -> str:
+    """ "steady day" for "a steady day": short enough for an axis."""
+    return CONDITION_SHORT[condition].split(" ", 1)[1]
 
 
 def unit_condition(design: Design, unit: an.Unit) -> str:

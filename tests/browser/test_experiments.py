@@ -82,7 +82,8 @@ def test_the_demo_shows_a_finished_result_with_its_chart_and_a_running_plan(page
     canvas = page.locator("canvas[data-experiment-chart]")
     canvas.scroll_into_view_if_needed()
     page.wait_for_function(
-        "() => window.Chart && Chart.getChart(document.querySelector('canvas[data-experiment-chart]'))"
+        "() => window.Chart"
+        " && Chart.getChart(document.querySelector('canvas[data-experiment-chart]'))"
     )
     assert (
         page.evaluate(
