@@ -1,15 +1,19 @@
 """Experiments in the export and import, the account's deletion, and manage.py experiment."""
 
 import io
+import itertools
 import json
+import math
+import statistics
 from datetime import timedelta
 
 import pytest
+import scipy.stats
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from journal import exchange
-from journal.experiments import analysis, services
+from journal.experiments import services
 from journal.experiments.models import Experiment
 from journal.services import profile_for
 from tests.conftest import PASSWORD, make_user
@@ -162,15 +166,28 @@ def test_the_command_starts_and_prints_section_6(alice):
     itt = shown["itt"]
     assert itt["n_pairs"] == 9
     assert itt["missing_pairs"] == 1
-    expected = analysis.figures(
-        [4.0 - (3 - b % 2) for a, b in _pairs(experiment.schedule) if 7 not in (a, b)], "up"
+    # The figures, computed here another way: statistics, scipy and every sign vector.
+    d = [4.0 - (3 - b % 2) for a, b in _pairs(experiment.schedule) if 7 not in (a, b)]
+    mean, sd = statistics.mean(d), statistics.stdev(d)
+    half = scipy.stats.t.ppf(0.975, len(d) - 1) * sd / math.sqrt(len(d))
+    assert itt["mean"] == pytest.approx(mean, abs=1e-12)
+    assert itt["sd"] == pytest.approx(sd, abs=1e-12)
+    assert itt["ci_low"] == pytest.approx(mean - half, abs=1e-12)
+    assert itt["ci_high"] == pytest.approx(mean + half, abs=1e-12)
+    assert itt["dz"] == pytest.approx(mean / sd, abs=1e-12)
+    signs = itertools.product((1, -1), repeat=len(d))
+    extreme = sum(
+        abs(sum(s * x for s, x in zip(v, d, strict=True))) >= abs(sum(d)) - 1e-9 for v in signs
     )
-    assert itt["mean"] == expected.mean
-    assert itt["p_value"] == expected.p_value
+    assert itt["p_value"] == extreme / 2 ** len(d)
+    assert itt["verdict"] == ("consistent" if mean - half > 0 else "unclear")
     assert shown["as_followed"]["n_pairs"] == 8  # pair 3 has no outcome, pair 2 broke the plan
     assert [u["followed"] for u in shown["units"]].count(False) == 1
     assert shown["adherence"] == 19 / 20
     text = run("--user", "alice", "--format", "text")
+    make_user("carol")
+    with pytest.raises(CommandError, match="carol has no experiment"):
+        run("--user", "carol", "--id", str(experiment.pk))
     assert f"Experiment {experiment.pk}: steady-vs-rest-mood (finished)" in text
 
 
