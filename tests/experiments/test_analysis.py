@@ -296,3 +296,50 @@ class TestExactPValue:
 
     def test_all_zero_differences_give_one(self):
         assert an.exact_p_value([0.0] * 6) == 1.0
+
+
+class TestOtherShapes:
+    def test_a_week_experiment_reads_mondays_week_conditions_and_late_week_means(self):
+        plan = Plan(DESIGNS["regular-vs-light-stress"], MONDAY, ("A", "B") * 4)
+        sessions, checkins = [], {}
+        for week, arm in enumerate(plan.schedule):
+            monday = MONDAY + timedelta(weeks=week)
+            runs = 3 if arm == "A" else 1
+            for day in range(runs):
+                sessions.append(logged(monday + timedelta(days=day), "aerobic", 35, effort=4))
+            stress = 2 if arm == "A" else 3
+            for day in (3, 5, 6):  # Thursday, Saturday, Sunday
+                checkins[monday + timedelta(days=day)] = {"stress": stress}
+        checkins[MONDAY + timedelta(weeks=7, days=5)] = {"stress": None}  # the last week: 2 left
+        result = an.analyse(plan, sessions, checkins, PROFILE, MONDAY + timedelta(weeks=9))
+        assert [u.date for u in result.units] == [MONDAY + timedelta(weeks=w) for w in range(8)]
+        assert all(u.followed for u in result.units)
+        assert result.itt.differences == (-1.0,) * 4
+        assert result.itt.verdict == an.CONSISTENT  # stress is predicted down
+        assert result.status == "finished"
+
+    def test_a_same_day_experiment_reads_the_feelings_of_the_drawn_condition(self):
+        plan = Plan(DESIGNS["intervals-vs-steady-feeling"], MONDAY, ("A", "B") * 4)
+        sessions = []
+        for i in range(len(plan.schedule)):
+            day = MONDAY + timedelta(days=i)
+            sessions.append(logged(day, "hiit", 20, effort=7, before=0, after=3, key=(i, 1)))
+            sessions.append(logged(day, "aerobic", 40, effort=4, before=0, after=1, key=(i, 2)))
+        result = an.analyse(plan, sessions, {}, PROFILE, MONDAY + timedelta(days=10))
+        # By the draw: the A day reads its hiit session, the B day its steady run.
+        assert result.itt.differences == (2.0,) * 4
+        # Each day held both, so a steady day with hiit on it did not keep the plan...
+        assert [u.followed for u in result.units] == [True, False] * 4
+        assert result.as_followed.n_pairs == 0
+
+    def test_a_stopped_experiment_keeps_its_units_through_the_stop(self):
+        schedule = ("A", "B") * 10
+        plan = Plan(DESIGNS["steady-vs-rest-mood"], MONDAY, schedule)
+        checkins = {MONDAY + timedelta(days=i + 1): {"mood": 3} for i in range(20)}
+        stopped = MONDAY + timedelta(days=6)
+        result = an.analyse(plan, [], checkins, PROFILE, MONDAY + timedelta(days=30), stopped)
+        assert result.status == "stopped"
+        assert len(result.units) == 7  # days 0..6
+        assert result.itt.n_pairs == 3
+        assert result.missing_pairs == 1  # pair 3 lost its second day to the stop
+        assert result.adherence == 3 / 7  # no session: the 3 rest days kept, 4 steady missed
