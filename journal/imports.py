@@ -184,6 +184,8 @@ def summary(report: dict) -> str:
         f"{report.get('skipped', 0)} skipped as already present, "
         f"{report.get('rejected_total', len(report.get('rejected', [])))} rejected."
     )
+    if report.get("experiments"):
+        text += f" Experiments {verb}: {report['experiments']}."
     unknown = sum(report.get("unknown", {}).values())
     if unknown:
         text += f" {unknown} of unknown type were saved as mixed."

@@ -7,6 +7,7 @@ rejected.
 """
 
 from journal import exchange
+from journal.experiments import exchange as experiment_rows
 from journal.models import PROFILE_FIELDS, CheckIn, Profile, Session
 from journal.services import profile_for
 
@@ -55,6 +56,8 @@ def preview(owner, raw: bytes) -> dict:
             checkins.append(exchange.parse_checkin(row, today, birth_year))
         except exchange.RowError as error:
             rejected.append({"line": None, "reason": f"check-in {index}: {error}"})
+    experiments = experiment_rows.parse_all(document, today, reasons := [])
+    rejected += [{"line": None, "reason": reason} for reason in reasons]
     known_ids = set(Session.objects.for_user(owner).values_list("uuid", flat=True))
     known_days = set(CheckIn.objects.for_user(owner).values_list("date", flat=True))
     present = sum(s.uuid in known_ids for s in sessions) + sum(
@@ -63,7 +66,12 @@ def preview(owner, raw: bytes) -> dict:
     dates = [row.date for row in (*sessions, *checkins)]
     return {
         "source": "journal",
-        "counts": {"sessions": len(sessions), "checkins": len(checkins), "rejected": len(rejected)},
+        "counts": {
+            "sessions": len(sessions),
+            "checkins": len(checkins),
+            "experiments": len(experiments),
+            "rejected": len(rejected),
+        },
         "present": present,
         "first_date": min(dates).isoformat() if dates else None,
         "last_date": max(dates).isoformat() if dates else None,

@@ -211,3 +211,22 @@ def _pairs(schedule):
 def test_the_command_refuses_bad_input_clearly(alice, args, message):
     with pytest.raises(CommandError, match=message):
         run(*args)
+
+
+def test_the_web_import_previews_and_reports_experiments(alice_client, alice, bob):
+    from tests.test_imports import confirm, job_of, upload
+
+    started(bob, offset=-40, pairs=5)
+    body = exchange.export_json(bob)
+    document = json.loads(body)
+    document["experiments"].append({**ROW, "design": "run-more"})
+    job = job_of(upload(alice_client, "movement-journal.json", json.dumps(document).encode()))
+    page = alice_client.get(reverse("journal:import_job", args=[job.pk])).content.decode()
+    assert "1 experiment," in page
+    assert "experiment 1: design must be one of" in page
+    confirm(alice_client, job)
+    report = alice_client.get(reverse("journal:import_job", args=[job.pk])).content.decode()
+    assert "Experiments imported: 1." in report
+    assert (
+        Experiment.objects.get(owner=alice).schedule == Experiment.objects.get(owner=bob).schedule
+    )
