@@ -222,7 +222,9 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
             known_days.add(checkin.date)
             new_checkins.append(checkin)
         save_imported(profile, new_sessions, new_checkins)
-        report.imported_experiments = experiment_rows.restore(user, experiments, report.skipped)
+        report.imported_experiments = experiment_rows.restore(
+            user, experiments, report.skipped, today
+        )
     report.imported_sessions = len(new_sessions)
     report.imported_checkins = len(new_checkins)
     return report

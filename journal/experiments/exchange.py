@@ -103,8 +103,11 @@ def parse_all(document: dict, today: date, rejected: list[str]) -> list[Experime
     return parsed
 
 
-def restore(user, experiments: list[Experiment], skipped: list[str]) -> int:
+def restore(user, experiments: list[Experiment], skipped: list[str], today: date) -> int:
     """Save the new ones (inside the import's transaction, under the owner's lock)."""
+    from journal.experiments.services import settle
+
+    settle(user, today)  # one whose plan has ended is no longer under way
     existing = list(Experiment.objects.filter(owner=user))
     known = {(e.design, e.start, tuple(e.schedule)) for e in existing}
     active = [e for e in existing if e.status in ACTIVE]

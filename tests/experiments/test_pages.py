@@ -175,3 +175,20 @@ def test_two_people_never_see_stop_or_export_each_others(alice_client, alice, bo
     export = alice_client.get(reverse("journal:export_json")).json()
     assert export["experiments"] == []
     start(alice)  # bob's running experiment does not block alice's
+
+
+def test_an_experiment_whose_plan_ended_is_settled_and_blocks_nothing(alice_client, alice):
+    today = profile_for(alice).today()
+    old = Experiment.objects.create(
+        owner=alice,
+        design="steady-vs-rest-mood",
+        start=today - timedelta(days=40),
+        pairs=4,
+        schedule=["A", "B"] * 4,
+        status="running",  # as stored when it began; the calendar has moved on
+        created=today - timedelta(days=41),
+    )
+    assert "Experiment day" not in alice_client.get(reverse("journal:dashboard")).content.decode()
+    start(alice, offset=1)
+    old.refresh_from_db()
+    assert old.status == "finished"
