@@ -1,10 +1,10 @@
 from django.urls import path
 
-from journal.experiments import views as experiments
 from journal.views import (
     account,
     checkins,
     dashboard,
+    experiments,
     feelings,
     imports,
     insights,

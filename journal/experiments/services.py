@@ -12,12 +12,18 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
+from journal.core.services import (
+    FACT_FIELDS,
+    begin_write,
+    profile_facts,
+    profile_for,
+    session_facts,
+)
 from journal.experiments import analysis
 from journal.experiments.designs import DESIGNS
 from journal.experiments.models import Experiment
 from journal.experiments.schedule import ACTIVE, FINISHED, draw
 from journal.models import CHECKIN_ITEMS, CheckIn, Session
-from journal.services import FACT_FIELDS, begin_write, profile_facts, profile_for, session_facts
 
 OUTCOME_FIELDS = ("mood", "sleep_quality", *CHECKIN_ITEMS)
 

@@ -13,8 +13,8 @@ register = template.Library()
 def _finished_by_design(request) -> dict:
     cached = getattr(request, "_finished_experiments", None)
     if cached is None:
+        from journal.core.services import profile_for
         from journal.experiments import services
-        from journal.services import profile_for
 
         cached = {}
         user = getattr(request, "user", None)

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from playwright.sync_api import expect
 
+from journal.core.services import profile_for
 from journal.experiments.models import Experiment
-from journal.services import profile_for
 from tests.browser.test_logging import log_in, open_sheet, tap_scale
 
 

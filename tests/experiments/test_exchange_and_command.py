@@ -12,10 +12,10 @@ import scipy.stats
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from journal import exchange
+from journal.core.services import profile_for
 from journal.experiments import services
 from journal.experiments.models import Experiment
-from journal.services import profile_for
+from journal.imports import exchange
 from tests.conftest import PASSWORD, make_user
 from tests.factories import make_checkin, make_session
 
@@ -214,7 +214,7 @@ def test_the_command_refuses_bad_input_clearly(alice, args, message):
 
 
 def test_the_web_import_previews_and_reports_experiments(alice_client, alice, bob):
-    from tests.test_imports import confirm, job_of, upload
+    from tests.imports.test_imports import confirm, job_of, upload
 
     started(bob, offset=-40, pairs=5)
     body = exchange.export_json(bob)

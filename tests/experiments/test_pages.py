@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
+from journal.core.services import profile_for
 from journal.experiments import services
 from journal.experiments.models import Experiment
-from journal.services import profile_for
 from tests.factories import make_checkin, make_session
 
 pytestmark = pytest.mark.django_db

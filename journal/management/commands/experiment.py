@@ -6,11 +6,11 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from journal.core.services import profile_for
 from journal.experiments import analysis, services
 from journal.experiments.designs import DESIGNS
 from journal.experiments.schedule import default_start
 from journal.management.arguments import person
-from journal.services import profile_for
 
 
 def _number(value, places=2) -> str:
