@@ -8,6 +8,7 @@ from django.urls import reverse
 from journal.core.services import profile_for
 from journal.experiments import services
 from journal.experiments.models import Experiment
+from tests.concurrency import at_once, needs_postgres
 from tests.factories import make_checkin, make_session
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +193,22 @@ def test_an_experiment_whose_plan_ended_is_settled_and_blocks_nothing(alice_clie
     start(alice, offset=1)
     old.refresh_from_db()
     assert old.status == "finished"
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_starts_at_once_leave_one_experiment(alice):
+    today = profile_for(alice).today()
+
+    def attempt(design):
+        try:
+            services.start_experiment(alice, design, today + timedelta(days=1), 10, today)
+        except services.ExperimentRefused:
+            return "refused"
+        return "started"
+
+    results = at_once(
+        *(lambda d=d: attempt(d) for d in ("steady-vs-rest-mood", "yoga-vs-rest-anxiety"))
+    )
+    assert sorted(results) == ["refused", "started"]
+    assert Experiment.objects.filter(owner=alice).count() == 1
