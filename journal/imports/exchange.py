@@ -148,7 +148,8 @@ def _csv(rows: list[dict], columns: list[str]) -> str:
 
 
 def export_csv_zip(user) -> bytes:
-    """sessions.csv, checkins.csv and profile.csv in one zip, for spreadsheets."""
+    """sessions.csv, checkins.csv, profile.csv (and experiments.csv when there are any) in
+    one zip, for spreadsheets."""
     journal = export_journal(user)
     sessions = [
         {**row, "tags": ";".join(f"{t['effect']}:{t['status']}" for t in row["tags"])}
@@ -160,6 +161,9 @@ def export_csv_zip(user) -> bytes:
         archive.writestr("sessions.csv", _csv(sessions, [*SESSION_FIELDS, "tags"]))
         archive.writestr("checkins.csv", _csv(journal["checkins"], CHECKIN_FIELDS))
         archive.writestr("profile.csv", _csv([profile], PROFILE_FIELDS))
+        if journal["experiments"]:  # the schedule as one cell: "ABBA..."
+            rows = [{**e, "schedule": "".join(e["schedule"])} for e in journal["experiments"]]
+            archive.writestr("experiments.csv", _csv(rows, list(rows[0])))
     return buffer.getvalue()
 
 

@@ -230,3 +230,19 @@ def test_the_web_import_previews_and_reports_experiments(alice_client, alice, bo
     assert (
         Experiment.objects.get(owner=alice).schedule == Experiment.objects.get(owner=bob).schedule
     )
+
+
+def test_the_csv_zip_adds_experiments_only_when_there_are_some(alice, bob):
+    import zipfile
+
+    assert (
+        "experiments.csv"
+        not in zipfile.ZipFile(io.BytesIO(exchange.export_csv_zip(alice))).namelist()
+    )
+    experiment = started(alice)
+    archive = zipfile.ZipFile(io.BytesIO(exchange.export_csv_zip(alice)))
+    lines = archive.read("experiments.csv").decode().splitlines()
+    assert lines[0] == "design,start,pairs,schedule,status,created,stopped"
+    assert lines[1].startswith(
+        f"steady-vs-rest-mood,{experiment.start},10,{''.join(experiment.schedule)},"
+    )
