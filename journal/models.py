@@ -1,7 +1,6 @@
 """What a person records (sessions, daily check-ins, profile) and the tags derived from it.
 
-Every scale is enforced by the database as well as the forms, so no import,
-admin edit or future code path can store a Feeling Scale of 7.
+Every scale is enforced by the database and the forms: nothing stores a Feeling Scale of 7.
 """
 
 import uuid
@@ -397,4 +396,5 @@ class SessionTag(models.Model):
         return self.inputs.get("progress", "")
 
 
+from journal.experiments.models import Experiment  # noqa: E402, F401  (registered in this app)
 from journal.imports.models import ImportJob  # noqa: E402, F401  (its own module, to keep this short)

@@ -23,6 +23,10 @@ PURE = [
     "journal.core.ranges",
     "journal.core.words",
     "journal.imports.parsers",
+    "journal.experiments.designs",
+    "journal.experiments.schedule",
+    "journal.experiments.analysis",
+    "journal.experiments.words",
 ]
 
 

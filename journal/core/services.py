@@ -245,8 +245,9 @@ def retag_journal(owner) -> int:
 
 @transaction.atomic
 def clear_journal(owner) -> None:
-    """Delete every session and check-in of one person (the demo's --replace)."""
+    """Delete every session, check-in and experiment of one person (the demo's --replace)."""
     begin_write(owner)
+    owner.experiments.all().delete()
     Session.objects.for_user(owner).delete()
     CheckIn.objects.for_user(owner).delete()
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from journal.core import words
 from journal.core.held import Held
 from journal.core.services import begin_write, profile_for, save_imported
+from journal.imports import experiment_rows
 from journal.imports.exchange_rows import (  # noqa: F401 (the importer's API lives here too)
     FORMAT,
     VERSION,
@@ -60,14 +61,17 @@ CHECKIN_FIELDS = ["date", "mood", "sleep_quality", *CHECKIN_ITEMS, "note"]
 class ImportReport:
     imported_sessions: int = 0
     imported_checkins: int = 0
+    imported_experiments: int = 0
     skipped: list[str] = field(default_factory=list)  # already in the journal
     rejected: list[str] = field(default_factory=list)  # invalid rows, with reasons
 
     def summary(self) -> str:
+        experiments = self.imported_experiments
         return (
             f"{words.count(self.imported_sessions, 'session')} and "
-            f"{words.count(self.imported_checkins, 'check-in')} imported, "
-            f"{len(self.skipped):,} skipped as already present, "
+            f"{words.count(self.imported_checkins, 'check-in')} imported"
+            + (f" (and {words.count(experiments, 'experiment')})" if experiments else "")
+            + f", {len(self.skipped):,} skipped as already present, "
             f"{len(self.rejected):,} rejected."
         )
 
@@ -135,6 +139,7 @@ def export_journal(user) -> dict:
         },
         "sessions": list(session_rows(user)),
         "checkins": list(checkin_rows(user)),
+        "experiments": experiment_rows.export_rows(user),
     }
 
 
@@ -151,7 +156,8 @@ def _csv(rows: list[dict], columns: list[str]) -> str:
 
 
 def export_csv_zip(user) -> bytes:
-    """sessions.csv, checkins.csv and profile.csv in one zip, for spreadsheets."""
+    """sessions.csv, checkins.csv, profile.csv (and experiments.csv when there are any) in
+    one zip, for spreadsheets."""
     journal = export_journal(user)
     sessions = [
         {**row, "tags": ";".join(f"{t['effect']}:{t['status']}" for t in row["tags"])}
@@ -163,6 +169,9 @@ def export_csv_zip(user) -> bytes:
         archive.writestr("sessions.csv", _csv(sessions, [*SESSION_FIELDS, "tags"]))
         archive.writestr("checkins.csv", _csv(journal["checkins"], CHECKIN_FIELDS))
         archive.writestr("profile.csv", _csv([profile], PROFILE_FIELDS))
+        if journal["experiments"]:  # the schedule as one cell: "ABBA..."
+            rows = [{**e, "schedule": "".join(e["schedule"])} for e in journal["experiments"]]
+            archive.writestr("experiments.csv", _csv(rows, list(rows[0])))
     return buffer.getvalue()
 
 
@@ -204,6 +213,7 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
             checkins.append(numbered(parse_checkin(row, today, birth_year), index, today))
         except RowError as error:
             report.rejected.append(f"check-in {index}: {error}")
+    experiments = experiment_rows.parse_all(document, today, report.rejected)
 
     with transaction.atomic():
         # Take the owner's write lock before reading what exists: a second import
@@ -215,6 +225,9 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
             kind = "session" if isinstance(row, Session) else "check-in"
             report.skipped.append(f"{kind} {row.row_index} ({row.shown}): {row.skip_reason}")
         save_imported(profile, new_sessions, new_checkins)
+        report.imported_experiments = experiment_rows.restore(
+            user, experiments, report.skipped, today
+        )
     report.imported_sessions = len(new_sessions)
     report.imported_checkins = len(new_checkins)
     return report

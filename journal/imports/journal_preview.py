@@ -8,7 +8,7 @@ rejected.
 
 from journal.core.held import Held
 from journal.core.services import profile_for
-from journal.imports import exchange
+from journal.imports import exchange, experiment_rows
 from journal.models import PROFILE_FIELDS, Profile
 
 FIRST_ROWS = 10
@@ -67,10 +67,17 @@ def preview(owner, raw: bytes) -> dict:
     for checkin in checkins:
         present_checkins += bool(held.checkin_reason(checkin))
         held.add_checkin(checkin)
+    experiments = experiment_rows.parse_all(document, today, reasons := [])
+    rejected += [{"line": None, "reason": reason} for reason in reasons]
     dates = [row.date for row in (*sessions, *checkins)]
     return {
         "source": "journal",
-        "counts": {"sessions": len(sessions), "checkins": len(checkins), "rejected": len(rejected)},
+        "counts": {
+            "sessions": len(sessions),
+            "checkins": len(checkins),
+            "experiments": len(experiments),
+            "rejected": len(rejected),
+        },
         "present": present_sessions + present_checkins,
         "present_sessions": present_sessions,
         "present_checkins": present_checkins,

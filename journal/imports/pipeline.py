@@ -199,6 +199,8 @@ def summary(report: dict) -> str:
         f"{report.get('skipped', 0):,} skipped as already present, "
         f"{rejected:,} rejected."
     )
+    if report.get("experiments"):
+        text += f" Experiments {verb}: {report['experiments']}."
     unknown = sum(report.get("unknown", {}).values())
     if unknown:
         text += (

@@ -121,6 +121,7 @@ def _run(job: ImportJob) -> dict:
             "source": "journal",
             "sessions": journal.imported_sessions,
             "checkins": journal.imported_checkins,
+            "experiments": journal.imported_experiments,
             "skipped": len(journal.skipped),
             "skipped_rows": [{"line": None, "reason": line} for line in journal.skipped[:1000]],
             "rejected": rejected,

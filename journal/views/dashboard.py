@@ -13,6 +13,7 @@ from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile
 from journal.dashboard import charts, patterns, queries, stats
 from journal.models import CheckIn, Session
 from journal.views.common import effects_by_slug, render_cached
+from journal.views.experiments import today_context
 from journal.views.feelings import feelings_context
 
 PENDING_LIMIT = 10
@@ -194,6 +195,7 @@ def dashboard_context(user, profile, range_key, quick_form=None, checkin_form=No
         "quick_form": quick_form or quick_form_for(user, profile),
         "checkin_form": checkin_form or checkin_form_for(user, profile),
         **pending_context(user),
+        **today_context(user, profile),
         **feelings_context(user, profile),
         **summary_context(user, profile),
         **chronic_context(user, profile, effects),
