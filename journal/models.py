@@ -1,8 +1,7 @@
 """What a person records (sessions, daily check-ins, profile) and the tags derived from it.
 
-Every scale is enforced by the database as well as the forms, so no import,
-admin edit or future code path can store a Feeling Scale of 7.
-"""
+Every scale is enforced by the database as well as the forms, so no import, admin
+edit or future code path can store a Feeling Scale of 7."""
 
 import uuid
 import zoneinfo
@@ -397,4 +396,5 @@ class SessionTag(models.Model):
         return self.inputs.get("progress", "")
 
 
-from journal.importjob import ImportJob  # noqa: E402, F401  (its own module, to keep this short)
+from journal.chartstamp import ChartStamp  # noqa: E402, F401  (own modules: this one is full)
+from journal.importjob import ImportJob  # noqa: E402, F401

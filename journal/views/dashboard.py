@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from journal import charts, patterns, queries, stats, tagging
+from journal import chart_cache, charts, patterns, queries, stats, tagging
 from journal.caching import digest, per_journal
 from journal.forms import CheckInForm, QuickSessionForm
 from journal.models import CheckIn, Session
@@ -135,19 +135,8 @@ def charts_context(user, profile, range_key, effects) -> dict:
     today = profile.today()
 
     def compute() -> list[charts.Chart]:
-        start = charts.range_start(range_key, today)
-        week_from = stats.week_start(start) if start else None
-        lead_from = start - timedelta(days=charts.LEAD_IN) if start else None
-        built = charts.build(
-            today=today,
-            range_key=range_key,
-            feelings=queries.session_feelings(user, start),
-            checkins=queries.daily_checkins(user, lead_from),
-            minutes=queries.weekly_moderate_minutes(user, week_from),
-            loads=queries.daily_load(user, week_from),
-            tags=queries.weekly_tags(user, week_from),
-            effect_names=effect_names,
-        )
+        journal_start = long_term_patterns(user, profile)[1]
+        built = chart_cache.build_charts(user, range_key, today, journal_start, effect_names)
         return [chart.ready() for chart in built]
 
     # Effect names are content, edited in the admin without touching anyone's journal.

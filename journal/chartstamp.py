@@ -1,0 +1,62 @@
+"""Which blocks of the dashboard charts a write changed (journal.chart_blocks).
+
+Each block of BLOCK_WEEKS weeks carries a stamp that every write reaching it replaces, in
+the same transaction as the write (journal.services), so a cached block is keyed by its
+stamp and a stale one is never read: the next view asks for a key that does not exist
+yet and recomputes that block alone. A change that reaches every block (the profile's
+rule inputs, a retag, clearing the journal) replaces the stamp of EVERY_BLOCK, which is
+part of every block's key.
+"""
+
+import secrets
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+
+from journal.chart_blocks import LEAD_IN, block_of
+from journal.tagging import affected_until
+
+EVERY_BLOCK = -1_000_000  # below any real block (1900 is about -400)
+
+
+class ChartStamp(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chart_stamps"
+    )
+    block = models.IntegerField()
+    stamp = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "block"], name="journal_chartstamp_block")
+        ]
+
+    def __str__(self):
+        return f"Charts of {self.owner_id}, block {self.block}"
+
+
+def reached(first: date, last: date) -> range:
+    """The blocks whose figures read rows dated first..last: the tags a session changes
+    reach WINDOW_DAYS ahead, a check-in's rolling means LEAD_IN days."""
+    until = affected_until(last) + timedelta(days=LEAD_IN)
+    return range(block_of(first), block_of(until) + 1)
+
+
+def touch(owner, dates=None) -> None:
+    """Give new stamps to the blocks that a change on `dates` reaches (every block when
+    `dates` is None). One statement; call it inside the write's transaction."""
+    if dates is None:
+        blocks = [EVERY_BLOCK]
+    else:
+        dates = [d for d in dates if d is not None]
+        if not dates:
+            return
+        blocks = reached(min(dates), max(dates))
+    stamp = secrets.randbits(62)
+    ChartStamp.objects.bulk_create(
+        [ChartStamp(owner_id=owner.pk, block=block, stamp=stamp) for block in blocks],
+        update_conflicts=True,
+        unique_fields=["owner", "block"],
+        update_fields=["stamp"],
+    )
