@@ -68,8 +68,11 @@ class Blocks:
         asked = Q(block=EVERY_BLOCK) | Q(block__gte=self.wanted.start, block__lt=self.wanted.stop)
         stamps = dict(ChartStamp.objects.filter(asked, owner=user).values_list("block", "stamp"))
         every = stamps.get(EVERY_BLOCK, 0)
+        # The account's creation time too: a database that reuses a deleted account's id
+        # (SQLite may) must not hand its cached blocks to the new one.
+        person = f"{user.pk}.{user.date_joined.timestamp()}"
         self.keys = {
-            index: f"mj-chart:{FORMAT}:{RULES_VERSION}:{user.pk}:{index}:{every}:"
+            index: f"mj-chart:{FORMAT}:{RULES_VERSION}:{person}:{index}:{every}:"
             f"{stamps.get(index, 0)}"
             for index in self.wanted
         }

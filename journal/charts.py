@@ -34,6 +34,17 @@ ACTIVITY_LABELS = {
     "mobility": "Mobility",
     "walking": "Walking",
 }
+# Short names for a phone's category axis, where seven full names cannot sit side by side
+# (the tooltip and the table keep the full ones).
+SHORT_LABELS = {
+    "aerobic": "Aero",
+    "hiit": "HIIT",
+    "resistance": "Resist",
+    "mixed": "Mixed",
+    "mobility": "Mobil",
+    "walking": "Walk",
+    "rest": "Rest",
+}
 INTENSITY_LABELS = {level.slug: level.label for level in Intensity}
 OUTCOME_LABELS = {
     "mood": "Mood",
@@ -362,6 +373,7 @@ def outcomes_by_activity(span: Span) -> Chart:
             "y_min": 0,
             "y_max": 100,
             "categories": True,
+            "short": [SHORT_LABELS[k] for k in keys],
         },
         empty="With a few sessions and check-ins, this compares the days after each activity.",
     )
@@ -376,7 +388,7 @@ def training_load(span: Span) -> Chart:
             "Monotony is how alike the week's days were: high when every day carries the same "
             "load, low when hard and easy days alternate (Foster: mean daily load over its "
             "standard deviation). Strain is load times monotony, so it climbs when a lot of "
-            "training comes with little variety. Monotony, a ratio, has its own panel below."
+            "training comes with little variety. Monotony, a ratio, has its own panel above."
         ),
         kind="bar",
         labels=[_iso(w) for w in span.weeks],
@@ -387,8 +399,8 @@ def training_load(span: Span) -> Chart:
         ],
         axes={
             "x": "Week starting",
-            "y": "Load, strain (effort x min)",
-            "y2": "Monotony (ratio)",
+            "y": "Load (effort x min)",
+            "y2": "Monotony",
             "panels": True,
         },
         empty="Rate each session's effort to see your weekly load.",
@@ -417,7 +429,7 @@ def effects_timeline(span: Span, names: dict[str, str]) -> Chart:
         caption=(
             "Each bar counts the sessions that week tagged with one short-term effect (the five "
             "most frequent, the rest as others; the table lists them all). A session can carry "
-            "several, so a week's stack adds up tags, not sessions. The panel below counts the "
+            "several, so a week's stack adds up tags, not sessions. The panel above counts the "
             "long-term effects building or sustained. Predictions from the article, not "
             "measurements."
         ),
@@ -426,8 +438,8 @@ def effects_timeline(span: Span, names: dict[str, str]) -> Chart:
         datasets=datasets,
         axes={
             "x": "Week starting",
-            "y": "Tags (sessions x effects)",
-            "y2": "Long-term effects",
+            "y": "Tags per week",
+            "y2": "Effects (n)",
             "panels": True,
         },
         empty="Tags appear as you log sessions.",

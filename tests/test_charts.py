@@ -188,7 +188,7 @@ def test_training_load_sums_weeks_and_puts_monotony_in_its_own_panel():
     assert data(chart)["Monotony"] == [1.038]
     assert data(chart)["Strain"] == [1452.8]
     assert chart.axes["panels"] is True
-    assert chart.axes["y2"] == "Monotony (ratio)"
+    assert chart.axes["y2"] == "Monotony"
 
 
 def test_effects_timeline_counts_tags_and_breaks_long_term_lines_in_empty_weeks():
