@@ -56,6 +56,7 @@ CHECKIN_FIELDS = ["date", "mood", "sleep_quality", *CHECKIN_ITEMS, "note"]
 class ImportReport:
     imported_sessions: int = 0
     imported_checkins: int = 0
+    dates: tuple[str, str] | None = None  # first and last date imported (ISO), if any
     skipped: list[str] = field(default_factory=list)  # already in the journal
     rejected: list[str] = field(default_factory=list)  # invalid rows, with reasons
 
@@ -64,6 +65,12 @@ class ImportReport:
             f"{self.imported_sessions} sessions and {self.imported_checkins} check-ins imported, "
             f"{len(self.skipped)} skipped as already present, {len(self.rejected)} rejected."
         )
+
+
+def date_span(rows) -> tuple[str, str] | None:
+    """The first and last date of imported rows (ISO), for "Imported ..., March to May"."""
+    days = [row.date for row in rows]
+    return (min(days).isoformat(), max(days).isoformat()) if days else None
 
 
 # -- export -----------------------------------------------------------------
@@ -218,4 +225,5 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
         save_imported(profile, new_sessions, new_checkins)
     report.imported_sessions = len(new_sessions)
     report.imported_checkins = len(new_checkins)
+    report.dates = date_span([*new_sessions, *new_checkins])
     return report

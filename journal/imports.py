@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from journal import importers
+from journal import charts, importers
+from journal.exchange import date_span
 from journal.importers.base import ImportedCheckIn, ImportedSession, Options, Rejected
 from journal.models import Activity, CheckIn, Session, Style
 from journal.services import profile_for, save_imported_rows
@@ -165,12 +166,14 @@ def import_file(owner, path, source, options: Options, *, dry_run=False, progres
         new_checkins = [c for c in checkins if c.date not in days]
         skipped = len(sessions) - len(new_sessions) + len(checkins) - len(new_checkins)
         report.update(sessions=len(new_sessions), checkins=len(new_checkins), skipped=skipped)
+        report["dates"] = date_span([*new_sessions, *new_checkins])
     else:
         written = save_imported_rows(owner, sessions, checkins)
         report.update(
             sessions=len(written["sessions"]),
             checkins=len(written["checkins"]),
             skipped=len(written["skipped"]),
+            dates=date_span([*written["sessions"], *written["checkins"]]),
         )
     report["dry_run"] = dry_run
     return report
@@ -188,6 +191,49 @@ def summary(report: dict) -> str:
     if unknown:
         text += f" {unknown} of unknown type were saved as mixed."
     return text
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def arrived(report: dict) -> str:
+    """One line for the dashboard after an import: what arrived, and over which months
+    ("Imported 120 sessions, March to October 2025")."""
+    parts = [
+        _counted(n, noun)
+        for n, noun in (
+            (report.get("sessions", 0), "session"),
+            (report.get("checkins", 0), "check-in"),
+        )
+        if n
+    ]
+    if not parts:
+        return "The import added nothing new to your journal."
+    text = "Imported " + " and ".join(parts)
+    if report.get("dates"):
+        first, last = (date.fromisoformat(d) for d in report["dates"])
+        if (first.year, first.month) == (last.year, last.month):
+            months = f"{first:%B %Y}"
+        elif first.year == last.year:
+            months = f"{first:%B} to {last:%B %Y}"
+        else:
+            months = f"{first:%B %Y} to {last:%B %Y}"
+        text += f", {months}"
+    return text + "."
+
+
+def covering_range(report: dict, today: date) -> str:
+    """The shortest dashboard range that shows everything an import brought ("all" when its
+    dates are unknown, as in reports from before they were kept)."""
+    if not report.get("dates"):
+        return "all"
+    first = date.fromisoformat(report["dates"][0])
+    for key in charts.RANGES:
+        start = charts.range_start(key, today)
+        if start is None or start <= first:
+            return key
+    return "all"
 
 
 def _row_dict(row, options: Options, today: date) -> dict:

@@ -120,6 +120,7 @@ def _run(job: ImportJob) -> dict:
             "source": "journal",
             "sessions": journal.imported_sessions,
             "checkins": journal.imported_checkins,
+            "dates": journal.dates,
             "skipped": len(journal.skipped),
             "rejected": rejected,
             "rejected_total": len(rejected),

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from journal import exchange, importers, imports, tasks
 from journal.import_forms import SOURCE_CHOICES, MappingForm, SourceForm
 from journal.importjob import ImportJob
+from journal.services import profile_for
 from journal.uploads import ImportUploadHandler, content_length, limit_bytes, too_large_message
 
 Status = ImportJob.Status
@@ -148,6 +150,16 @@ def import_confirm(request, pk):
     result = task.enqueue(job.pk)
     ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
     return redirect("journal:import_job", pk=job.pk)
+
+
+@login_required
+def import_dashboard(request, pk):
+    """After an import: the dashboard on a range that covers what arrived, with one line
+    saying what that was (a message, so the cached page is rendered afresh around it)."""
+    job = get_object_or_404(ImportJob, pk=pk, owner=request.user, status=Status.DONE)
+    messages.success(request, imports.arrived(job.report))
+    range_key = imports.covering_range(job.report, profile_for(request.user).today())
+    return redirect(f"{reverse('journal:dashboard')}?range={range_key}#charts")
 
 
 @login_required
