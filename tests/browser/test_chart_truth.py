@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
+from journal.core.services import profile_for, save_imported
 from journal.models import CheckIn, Session
-from journal.services import profile_for, save_imported
 from tests.browser.test_dashboard import wait_for_all_charts
 from tests.browser.test_logging import log_in
 
