@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from content.models import ChartPlacement, Effect, Section
 from journal.core import blocks, chartstamp
-from journal.core.services import retag, save_session
+from journal.core.services import retag
 from journal.dashboard import chart_cache, queries
 from journal.models import Profile, Session
 from tests.factories import make_checkin, make_history, make_session
@@ -55,7 +55,7 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     url = reverse("journal:dashboard")
     for range_key in ["4w", "3m", "1y", "all"]:
         alice_client.get(url, {"range": range_key})
-        save_session(logged_today(alice))
+        log_today(alice)
         with django_assert_num_queries(COLD_QUERIES):
             response = alice_client.get(url, {"range": range_key})
         assert response.status_code == 200
@@ -63,18 +63,10 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
             alice_client.get(url, {"range": range_key})
 
 
-def logged_today(user) -> Session:
-    """A quick log with everything rated, so no "to rate" list opens on the dashboard."""
-    today = user.profile.today()
-    return Session(
-        owner=user,
-        date=today,
-        activity="walking",
-        minutes=20,
-        effort=3,
-        feeling_before=0,
-        feeling_after=1,
-    )
+def log_today(user) -> Session:
+    """A quick log through journal.core.services, everything rated (make_session's
+    defaults), so no "to rate" list opens on the dashboard."""
+    return make_session(user, date=user.profile.today(), activity="walking", minutes=20)
 
 
 def test_a_write_recomputes_only_the_block_of_its_dates(alice, django_assert_num_queries):
@@ -85,7 +77,7 @@ def test_a_write_recomputes_only_the_block_of_its_dates(alice, django_assert_num
     chart_cache.Blocks(alice, first, today)  # every block computed and cached
     with django_assert_num_queries(1):  # the stamps; every block from the cache
         chart_cache.Blocks(alice, first, today)
-    save_session(logged_today(alice))
+    log_today(alice)
     with CaptureQueriesContext(connection) as seen:
         chart_cache.Blocks(alice, first, today)
     assert len(seen) == 6
