@@ -134,16 +134,32 @@ def export_json(user) -> bytes:
     return json.dumps(export_journal(user), indent=2, ensure_ascii=False).encode()
 
 
+# A spreadsheet reads a cell that begins with one of these as a formula (or, for a tab
+# or carriage return, may strip them and read what follows as one): OWASP's rule for
+# CSV injection is a leading apostrophe, which makes the cell plain text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell as a spreadsheet shows it as text; numbers (and empty cells) unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(rows: list[dict], columns: list[str]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({name: spreadsheet_safe(value) for name, value in row.items()} for row in rows)
     return out.getvalue()
 
 
 def export_csv_zip(user) -> bytes:
-    """sessions.csv, checkins.csv and profile.csv in one zip, for spreadsheets."""
+    """sessions.csv, checkins.csv and profile.csv in one zip, for spreadsheets.
+
+    Every text cell is spreadsheet_safe; the JSON export, the exact round trip, is not
+    touched by that rule."""
     journal = export_journal(user)
     sessions = [
         {**row, "tags": ";".join(f"{t['effect']}:{t['status']}" for t in row["tags"])}
