@@ -9,6 +9,7 @@ urlpatterns = [
     path("sw.js", install.service_worker, name="service_worker"),
     path("offline/", install.offline, name="offline"),
     path("accounts/signup/", account.signup, name="signup"),
+    path("accounts/login/", account.LogIn.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("learn/", include("content.urls")),

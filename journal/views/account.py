@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
@@ -29,6 +30,21 @@ def signup(request):
         messages.success(request, f"Welcome, {user.username}. Your journal is ready.")
         return redirect("journal:dashboard")
     return render(request, "registration/signup.html", {"form": form})
+
+
+ACCOUNT_GONE = "This account has just been deleted, so it cannot log in."
+
+
+class LogIn(LoginView):
+    """Django's login, which refuses in words an account deleted while it logged in."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.request.user.is_authenticated:
+            return response
+        # journal.signals.record_last_login found the account gone and undid the login.
+        form.add_error(None, ACCOUNT_GONE)
+        return self.form_invalid(form)
 
 
 @login_required
