@@ -177,11 +177,12 @@ def export_csv_zip(user) -> bytes:
 # -- import -----------------------------------------------------------------
 
 
-def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport:
+def import_journal(user, raw: bytes, apply_profile: bool = True, finish=None) -> ImportReport:
     """Validate the whole file, then write every valid new row in one transaction.
 
     The file's profile replaces the person's only when `apply_profile` is true
-    (the web import asks first: journal.journal_preview).
+    (the web import asks first: journal.journal_preview). `finish(report)`, when
+    given, runs last inside that transaction; what it raises rolls the rows back.
     """
     document = load_document(raw)
     profile = profile_for(user)
@@ -232,6 +233,8 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
             known_days.add(checkin.date)
             new_checkins.append(checkin)
         save_imported(profile, new_sessions, new_checkins)
-    report.imported_sessions = len(new_sessions)
-    report.imported_checkins = len(new_checkins)
+        report.imported_sessions = len(new_sessions)
+        report.imported_checkins = len(new_checkins)
+        if finish is not None:
+            finish(report)
     return report

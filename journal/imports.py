@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from journal import importers
 from journal.importers.base import ImportedCheckIn, ImportedSession, Options, Rejected
@@ -153,8 +154,14 @@ def collect(owner, path, source, options: Options, progress=None):
     return sessions, checkins, report
 
 
-def import_file(owner, path, source, options: Options, *, dry_run=False, progress=None) -> dict:
-    """Read, validate and (unless a dry run) write one file; returns the report."""
+def import_file(
+    owner, path, source, options: Options, *, dry_run=False, progress=None, finish=None
+) -> dict:
+    """Read, validate and (unless a dry run) write one file; returns the report.
+
+    `finish(report)`, when given, runs last inside the write transaction; what it
+    raises rolls the rows back (the background task marks its job done there).
+    """
     sessions, checkins, report = collect(owner, path, source, options, progress)
     if dry_run:
         present = set(
@@ -165,14 +172,18 @@ def import_file(owner, path, source, options: Options, *, dry_run=False, progres
         new_checkins = [c for c in checkins if c.date not in days]
         skipped = len(sessions) - len(new_sessions) + len(checkins) - len(new_checkins)
         report.update(sessions=len(new_sessions), checkins=len(new_checkins), skipped=skipped)
-    else:
+        report["dry_run"] = True
+        return report
+    with transaction.atomic():
         written = save_imported_rows(owner, sessions, checkins)
         report.update(
             sessions=len(written["sessions"]),
             checkins=len(written["checkins"]),
             skipped=len(written["skipped"]),
+            dry_run=False,
         )
-    report["dry_run"] = dry_run
+        if finish is not None:
+            finish(report)
     return report
 
 

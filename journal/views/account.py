@@ -49,8 +49,10 @@ class LogIn(LoginView):
 
 @login_required
 def account(request):
+    from journal.import_lease import settle_lapsed
     from journal.importjob import ImportJob
 
+    settle_lapsed(owner=request.user)  # an import whose worker died is not "under way"
     unfinished = ImportJob.objects.filter(owner=request.user).exclude(
         status__in=[ImportJob.Status.DONE, ImportJob.Status.FAILED]
     )

@@ -8,12 +8,13 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import OperationalError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from journal import exchange, importers, imports, tasks
+from journal import exchange, import_lease, importers, imports, tasks
 from journal.import_forms import SOURCE_CHOICES, MappingForm, SourceForm
 from journal.importjob import ImportJob
 from journal.uploads import ImportUploadHandler, content_length, limit_bytes, too_large_message
@@ -125,6 +126,7 @@ def _job_context(job, form=None):
 
 @login_required
 def import_job(request, pk):
+    import_lease.settle_lapsed(owner=request.user)  # a job whose worker died says so
     job = get_object_or_404(ImportJob, pk=pk, owner=request.user)
     template = "journal/import_job.html"
     if request.htmx:
@@ -143,20 +145,38 @@ def import_confirm(request, pk):
     job.options = form.options()
     job.status = Status.QUEUED if importing else Status.PREVIEWING
     job.done, job.total = 0, None
-    job.save(update_fields=["options", "status", "done", "total"])
+    job.heartbeat_at, job.task_id = None, ""  # waiting for a worker again, with a new task
+    job.save(update_fields=["options", "status", "done", "total", "heartbeat_at", "task_id"])
     task = tasks.run_import if importing else tasks.prepare_import
     result = task.enqueue(job.pk)
     ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
     return redirect("journal:import_job", pk=job.pk)
 
 
+FINISHED_ALREADY = {
+    Status.DONE: "This import has already finished, so there is nothing to cancel: "
+    "what it imported stays in your journal.",
+    Status.FAILED: "This import has already stopped, so there is nothing to cancel.",
+}
+BUSY = "This import is saving its rows this very moment; try Cancel again in a few seconds."
+
+
 @login_required
 @require_POST
 def import_cancel(request, pk):
+    """Cancel a job at any step before it ends; a finished one is kept, with its rows.
+
+    A running job's rows are rolled back: the worker marks it done only inside its
+    write transaction, and only while it still exists (journal.tasks)."""
     job = get_object_or_404(ImportJob, pk=pk, owner=request.user)
-    if job.status == Status.RUNNING:
-        messages.error(request, "This import is already writing; it cannot be stopped now.")
+    try:
+        cancelled = tasks.cancel(job)
+    except OperationalError:  # SQLite: the import's write holds the database for a moment
+        messages.error(request, BUSY)
         return redirect("journal:import_job", pk=job.pk)
-    tasks.forget(job)
-    messages.success(request, "The import is cancelled and its file deleted.")
+    if not cancelled:
+        job.refresh_from_db()
+        messages.error(request, FINISHED_ALREADY.get(job.status, FINISHED_ALREADY[Status.FAILED]))
+        return redirect("journal:import_job", pk=job.pk)
+    messages.success(request, "The import is cancelled and its file deleted; nothing was imported.")
     return redirect("journal:import")
