@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
@@ -45,6 +47,29 @@ class LogIn(LoginView):
         # journal.signals.record_last_login found the account gone and undid the login.
         form.add_error(None, ACCOUNT_GONE)
         return self.form_invalid(form)
+
+
+# Sent with the logout: the browser drops this site's HTTP cache and back/forward cache,
+# and its storage (IndexedDB with the offline queue, localStorage, sessionStorage where
+# the browser includes it, the service worker and its caches), so nothing of the person
+# stays on a shared device. Cookies are not named: logout already ended the session.
+CLEAR_SITE_DATA = '"cache", "storage"'
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def log_out(request):
+    """GET: a page to confirm, which says when logs made offline are still waiting on
+    this device (static/js/logout.js). POST: logged out, and the browser told to forget."""
+    if request.method == "GET":
+        if not request.user.is_authenticated:
+            return redirect(settings.LOGIN_URL)
+        return render(request, "registration/logout.html")
+    logout(request)
+    messages.success(request, "You are logged out.")
+    response = redirect(settings.LOGOUT_REDIRECT_URL)
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response
 
 
 @login_required
