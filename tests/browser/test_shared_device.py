@@ -208,3 +208,30 @@ def test_with_nothing_waiting_log_out_is_one_tap(page, alice):
     page.get_by_role("button", name="Log out").click()
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     expect(page.get_by_text("You are logged out.")).to_be_visible()
+
+
+def test_a_page_left_open_never_sends_its_log_into_the_account_signed_in_since(
+    page, alice, bob, live_server
+):
+    from django.conf import settings
+    from django.test import Client
+
+    log_in(page, alice)
+    queue_a_log_offline(page)
+    # Meanwhile B signs in in this browser (another tab), without A logging out: the
+    # session cookie is B's now, and A's page, still open, still holds A's log.
+    client = Client()
+    client.force_login(bob)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+
+    page.expected_errors.append(
+        "Failed to load resource: the server responded with a status of 409 (Conflict)"
+    )
+    with page.expect_response("**/sessions/quick/") as answer:
+        page.context.set_offline(False)
+    assert answer.value.status == 409  # the journal refused A's log in B's account
+    expect(page.get_by_text("Waiting to send (1)")).to_be_visible()  # kept for A
+    assert not Session.objects.filter(note=A_NOTE).exists()
