@@ -58,7 +58,9 @@ class PrivatePagesMiddleware:
     No store: neither the HTTP cache nor the back/forward cache may bring a page
     of theirs back after they log out, when Back would otherwise show it to the
     next person on the device without asking the server. Responses that set
-    their own Cache-Control (the service worker, the manifest) keep it.
+    their own Cache-Control (the service worker, the manifest) keep it, and so do
+    the answers to htmx's posts: fragments swapped into a page, never a page of
+    history, and a browser reuses a POST's answer only as a page of history.
     """
 
     def __init__(self, get_response):
@@ -66,6 +68,8 @@ class PrivatePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if request.method not in ("GET", "HEAD") and request.headers.get("HX-Request"):
+            return response
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             add_never_cache_headers(response)

@@ -86,3 +86,10 @@ def test_a_log_queued_in_another_account_is_refused_and_saves_nothing(client, al
     )
     assert response.status_code == 200
     assert Session.objects.get().owner == bob
+
+
+def test_a_page_answering_a_plain_post_is_not_stored_either(alice_client):
+    # A form sent without htmx answers with a page (here, its errors): a page of history.
+    response = alice_client.post(reverse("journal:session_new"), {"minutes": "x"})
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]

@@ -7,8 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from journal.models import Session
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, watch_for_problems
-from tests.browser.test_logging import log_in, open_sheet, tap_scale
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, phone_page
+from tests.browser.test_logging import log_in
+from tests.browser.test_offline import log_a_walk_offline
 from tests.factories import make_session
 
 A_NOTE = "alice-queued-note-7f3a"  # the note of A's log, made offline
@@ -54,19 +55,10 @@ def page(browser, live_server):
         args=CHROMIUM_ARGS,
         ignore_default_args=["--disable-back-forward-cache"],
     )
-    context = with_cache.new_context(base_url=live_server.url, **PHONE)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    problems = watch_for_problems(page)
-    page.expected_errors = []
-    yield page
-    page.wait_for_load_state("networkidle")
-    context.close()
-    with_cache.close()
-    for expected in page.expected_errors:
-        if expected in problems:
-            problems.remove(expected)
-    assert problems == [], f"the browser reported errors: {problems}"
+    try:
+        yield from phone_page(with_cache, live_server)
+    finally:
+        with_cache.close()
 
 
 def a_journal(alice):
@@ -85,17 +77,7 @@ def a_journal(alice):
 
 def queue_a_log_offline(page):
     page.goto("/")
-    open_sheet(page, "quick-log")
-    page.context.set_offline(True)
-    quick = page.locator("#quick-log")
-    quick.get_by_label("Activity").select_option("walking")
-    quick.get_by_label("Minutes").fill("41")
-    tap_scale(quick, "Feeling before", "0")
-    tap_scale(quick, "Feeling after", "2")
-    quick.locator("summary", has_text="Date and note").click()
-    quick.get_by_label("Note").fill(A_NOTE)
-    quick.get_by_role("button", name="Log session").click()
-    expect(page.get_by_text("Waiting to send (1)")).to_be_visible()
+    log_a_walk_offline(page, note=A_NOTE)
 
 
 def go_online_unable_to_send(page):
@@ -185,7 +167,7 @@ def test_back_after_a_logout_and_a_new_login_shows_nothing_of_the_first_person(p
         assert a_key not in body, request.url
         assert request.headers.get("x-journal-account") in (None, str(bob.pk)), request.url
     assert not Session.objects.filter(note=A_NOTE).exists()
-    assert not Session.objects.filter(owner=bob, minutes=41).exists()
+    assert not Session.objects.filter(owner=bob, minutes=35).exists()
 
 
 def test_logs_made_offline_can_be_sent_before_the_logout(page, alice):
@@ -199,7 +181,7 @@ def test_logs_made_offline_can_be_sent_before_the_logout(page, alice):
     page.get_by_role("button", name="Send them, then log out").click()
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     saved = Session.objects.get(owner=alice, note=A_NOTE)
-    assert (saved.activity, saved.minutes) == ("walking", 41)
+    assert (saved.activity, saved.minutes) == ("walking", 35)
     assert page.evaluate(READ_STORAGE)["indexed"] == {}
 
 
