@@ -68,9 +68,18 @@ class PrivatePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
         if request.method not in ("GET", "HEAD") and request.headers.get("HX-Request"):
             return response
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+        if self._personal(request):
             add_never_cache_headers(response)
         return response
+
+    @staticmethod
+    def _personal(request) -> bool:
+        user = getattr(request, "user", None)
+        try:
+            return user is not None and user.is_authenticated
+        except UNAVAILABLE:  # who it is cannot be told: keep it private all the same
+            return True
