@@ -1,15 +1,17 @@
 """A real `manage.py db_worker` killed (SIGKILL) in the middle of an import strands nothing.
 
 The worker runs as a process of its own, so the test works on a database of its
-own too: a SQLite file in a temporary folder, migrated and filled by `manage.py`
-(the in-memory test database of the other tests cannot be shared with another
-process). The lease is four seconds here (IMPORT_LEASE_SECONDS), so the test
-is quick; nothing in it is a limit on wall-clock time but the guard against a
-worker that hangs for good.
+own too, migrated and filled by `manage.py`: a SQLite file in a temporary folder,
+or a scratch PostgreSQL database when DATABASE_URL names a server (the test
+database of the other tests lives in one process, or in its transactions). The
+lease is four seconds here (IMPORT_LEASE_SECONDS), so the test is quick; nothing
+in it is a limit on wall-clock time but the guard against a worker that hangs for
+good.
 """
 
 import json
 import os
+import secrets
 import signal
 import sqlite3
 import subprocess
@@ -87,35 +89,80 @@ def wait_for(read, ready, what: str, workers=()):
     pytest.fail(f"gave up waiting for {what}; last seen {value}")
 
 
+class Scratch:
+    """A database of the test's own, which the workers and the test all reach: a SQLite
+    file, or on PostgreSQL (DATABASE_URL=postgres://...) a database made and dropped here."""
+
+    def __init__(self, tmp_path: Path):
+        self.folder = tmp_path
+        server = os.environ.get("DATABASE_URL", "")
+        self.postgres = server.startswith(("postgres://", "postgresql://"))
+        if self.postgres:
+            self.name = f"mj_killed_{secrets.token_hex(4)}"
+            self.admin = server
+            self.url = server.rsplit("/", 1)[0] + "/" + self.name
+            self._admin(f"CREATE DATABASE {self.name}")
+        else:
+            self.url = f"sqlite:///{tmp_path / 'journal.sqlite3'}"
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.admin, autocommit=True) as db:
+            db.execute(sql)
+
+    def drop(self) -> None:
+        if self.postgres:
+            self._admin(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+
+    def one(self, sql: str, *params):
+        """The first row of a query, as a dict (its datetimes parsed on SQLite)."""
+        if self.postgres:
+            import psycopg
+            from psycopg.rows import dict_row
+
+            with psycopg.connect(self.url, row_factory=dict_row) as db:
+                return db.execute(sql, params).fetchone()
+        path = self.url.removeprefix("sqlite:///")
+        with sqlite3.connect(path, timeout=30) as db:
+            db.row_factory = sqlite3.Row
+            row = dict(db.execute(sql.replace("%s", "?"), params).fetchone())
+        for name in ("heartbeat_at", "finished_at"):
+            if isinstance(row.get(name), str):
+                row[name] = datetime.fromisoformat(row[name])
+        return row
+
+
 @pytest.fixture
 def scratch(tmp_path):
-    database = tmp_path / "journal.sqlite3"
+    database = Scratch(tmp_path)
     env = {
         **{k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}},
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "SECRET_KEY": "test-only-not-secret",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database.url,
         "IMPORT_UPLOAD_DIR": str(tmp_path / "imports"),
         "IMPORT_LEASE_SECONDS": str(LEASE),
         "LOG_LEVEL": "INFO",
     }
-    manage(env, "migrate", "--noinput", "-v", "0")
-    return env, database, tmp_path
+    try:
+        manage(env, "migrate", "--noinput", "-v", "0")
+        yield env, database, tmp_path
+    finally:
+        database.drop()
 
 
-def job_row(database: Path, pk: int) -> dict:
-    with sqlite3.connect(database, timeout=30) as db:
-        db.row_factory = sqlite3.Row
-        row = db.execute("SELECT * FROM journal_importjob WHERE id = ?", (pk,)).fetchone()
-        return dict(row)
+def job_row(database: Scratch, pk: int) -> dict:
+    return database.one("SELECT * FROM journal_importjob WHERE id = %s", pk)
 
 
-def sessions_of_the_import(database: Path) -> tuple[int, int]:
-    with sqlite3.connect(database, timeout=30) as db:
-        return db.execute(
-            "SELECT COUNT(*), COUNT(DISTINCT source_id) FROM journal_session WHERE source = ?",
-            ("strava",),
-        ).fetchone()
+def sessions_of_the_import(database: Scratch) -> tuple[int, int]:
+    row = database.one(
+        "SELECT COUNT(*) AS count, COUNT(DISTINCT source_id) AS distinct_ids "
+        "FROM journal_session WHERE source = %s",
+        "strava",
+    )
+    return row["count"], row["distinct_ids"]
 
 
 UNDER_WAY = {
@@ -168,9 +215,7 @@ def test_a_worker_killed_mid_import_leaves_a_failed_job_no_rows_and_no_file(scra
     assert ended["status"] == "failed", log.read_text()[-3000:]
     assert "the worker running it ended. Nothing was imported." in ended["error"]
     # Settled by the lease, not before it lapsed.
-    beat = datetime.fromisoformat(killed_at["heartbeat_at"])
-    finished = datetime.fromisoformat(ended["finished_at"])
-    assert (finished - beat).total_seconds() >= LEASE
+    assert (ended["finished_at"] - killed_at["heartbeat_at"]).total_seconds() >= LEASE
     # Each row at most once: here none, since the write died with the worker.
     count, distinct = sessions_of_the_import(database)
     assert count == distinct == 0
