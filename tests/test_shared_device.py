@@ -7,8 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from journal.models import Session
+from tests.core.test_quick_log_key import quick_log
 from tests.factories import make_session
-from tests.test_quick_log_key import quick_log
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from journal.forms import ProfileForm, SignUpForm
-from journal.services import profile_for, save_profile
+from journal.core.forms import ProfileForm, SignUpForm
+from journal.core.services import profile_for, save_profile
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -74,8 +74,8 @@ def log_out(request):
 
 @login_required
 def account(request):
-    from journal.import_lease import settle_lapsed
-    from journal.importjob import ImportJob
+    from journal.imports.lease import settle_lapsed
+    from journal.imports.models import ImportJob
 
     settle_lapsed(owner=request.user)  # an import whose worker died is not "under way"
     unfinished = ImportJob.objects.filter(owner=request.user).exclude(

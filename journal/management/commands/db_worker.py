@@ -3,7 +3,7 @@
 The same command as django_tasks_db's `db_worker` (journal comes before it in
 INSTALLED_APPS, so this one answers to the name), with one addition: as it
 starts, and then every quarter of IMPORT_LEASE_SECONDS from a thread, it runs
-journal.import_lease.tidy, so a job left running by a killed worker ends
+journal.imports.lease.tidy, so a job left running by a killed worker ends
 failed (nothing imported, its upload deleted) and no orphaned upload stays.
 """
 
@@ -15,9 +15,9 @@ from django.db import DatabaseError, connection
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands import db_worker
 
-from journal import import_lease
+from journal.imports import lease as import_lease
 
-logger = logging.getLogger("journal.import_lease")
+logger = logging.getLogger("journal.imports.lease")
 
 
 def tidy_once() -> None:

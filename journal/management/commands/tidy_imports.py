@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from journal import import_lease
+from journal.imports import lease as import_lease
 
 
 class Command(BaseCommand):

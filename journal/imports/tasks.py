@@ -1,0 +1,201 @@
+"""The background tasks of an import (django-tasks; the worker is `manage.py db_worker`).
+
+An upload becomes an ImportJob; `prepare_import` reads the file once for its
+preview, and after the person confirms, `run_import` reads it again and
+writes. Both are safe to run twice (a job moves on only from the state it
+expects) and cope with the job vanishing (the person deleted their account).
+
+Progress: the rows are read and validated first, outside any transaction,
+and the count is stored on the job in short autocommit updates; only then are
+the valid rows written, in one transaction. A separate connection for
+progress inside the write transaction would wait on SQLite's single writer,
+and reading first keeps that transaction (and the owner's lock) short.
+
+A dead worker strands nothing (journal.imports.lease): the job holds a lease the
+worker renews, and the job is marked done inside the write transaction, only if
+it is still running, so a job settled or cancelled meanwhile imports nothing.
+"""
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+
+from django.db import DatabaseError
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task
+
+from journal.core.services import profile_for
+from journal.imports import exchange, journal_preview
+from journal.imports import pipeline as imports
+from journal.imports.lease import Heartbeat
+from journal.imports.models import ImportJob
+from journal.imports.parsers import UnreadableFile
+
+logger = logging.getLogger(__name__)
+Status = ImportJob.Status
+# The cause is named: the database is not the file's fault, and an error of ours is ours.
+NOT_WRITTEN = (
+    "The journal could not be written just now, so nothing was imported. "
+    "The file is fine as far as we know: try again in a moment."
+)
+FAILED_SILENTLY = (
+    "Something went wrong on our side while importing, so nothing was imported. "
+    "Try again; if it happens again, the file may hold something this app cannot read."
+)
+
+
+class Superseded(Exception):
+    """The job was settled or cancelled while its rows were being written: roll them back."""
+
+
+class Progress:
+    """The parser's progress(done, total) callback: stored at most twice a second."""
+
+    def __init__(self, job_id: int, every: float = 0.5):
+        self.job_id, self.every, self.last = job_id, every, 0.0
+
+    def __call__(self, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.every or (total is not None and done >= total):
+            self.last = now
+            ImportJob.objects.filter(pk=self.job_id).update(
+                done=done, total=total, heartbeat_at=timezone.now()
+            )
+
+
+def _refuse(job: ImportJob, message: str) -> None:
+    job.delete_upload()
+    try:
+        ImportJob.objects.filter(pk=job.pk, status=job.status).update(
+            status=Status.FAILED, error=message, upload="", finished_at=timezone.now()
+        )
+    except DatabaseError:  # the database is still away: the lapsed lease settles the job
+        logger.exception("Import %s could not be marked as stopped", job.pk)
+
+
+def forget(job: ImportJob) -> None:
+    """Remove a job, its upload, and its task unless a worker has started it.
+
+    A task already running is left to its worker (removing its row under it
+    would stop the worker); it finds its job gone and writes nothing.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    try:
+        task_id = uuid.UUID(job.task_id)
+    except ValueError:  # not a database backend's id (the immediate backend in tests)
+        task_id = None
+    if task_id is not None:
+        DBTaskResult.objects.filter(id=task_id, status=TaskResultStatus.READY).delete()
+    job.delete()
+    job.delete_upload()  # after the rows: a failed delete leaves a file for the janitor
+
+
+def _attempt(job: ImportJob, step: str, work: Callable[[], dict]) -> dict | None:
+    """One step of an import (its preview or its writing), under the job's lease. A file
+    the parsers refuse ends the job with their message; a database error says the journal
+    could not be written; anything else ends it with a plain message, logged in full."""
+    try:
+        with Heartbeat(job.pk):
+            return work()
+    except (UnreadableFile, exchange.ImportRefused) as refusal:
+        _refuse(job, f"{refusal} Nothing was imported.")
+    except Superseded:
+        logger.info("Import %s was settled or cancelled while it ran; nothing written", job.pk)
+    except DatabaseError:
+        logger.exception("%s of import %s could not use the database", step, job.pk)
+        _refuse(job, NOT_WRITTEN)
+    except Exception:
+        logger.exception("%s of import %s failed", step, job.pk)
+        _refuse(job, FAILED_SILENTLY)
+    return None
+
+
+def activity_preview(job: ImportJob) -> dict:
+    profile = profile_for(job.owner)
+    options = imports.make_options(profile, job.options)
+    return imports.preview_dict(
+        job.upload_path, job.source, options, profile, progress=Progress(job.pk)
+    )
+
+
+@task()
+def prepare_import(job_id: int) -> None:
+    # Take the lease: from now on the job is this worker's, until it is ready.
+    now = timezone.now()
+    if not ImportJob.objects.filter(pk=job_id, status=Status.PREVIEWING).update(heartbeat_at=now):
+        return
+    job = ImportJob.objects.filter(pk=job_id, status=Status.PREVIEWING).first()
+    if job is None:
+        return
+    if job.kind == ImportJob.Kind.JOURNAL:
+        preview = _attempt(
+            job, "Preview", lambda: journal_preview.preview(job.owner, job.upload_path.read_bytes())
+        )
+    else:
+        preview = _attempt(job, "Preview", lambda: activity_preview(job))
+    if preview is None:
+        return
+    ImportJob.objects.filter(pk=job_id, status=Status.PREVIEWING).update(
+        status=Status.READY, preview=preview, heartbeat_at=None
+    )
+
+
+def _mark_done(job_id: int):
+    """The last step inside the write transaction: the job is done with its report, or,
+    if it no longer runs (settled or cancelled meanwhile), the rows are rolled back."""
+
+    def finish(report: dict) -> None:
+        if not ImportJob.objects.filter(pk=job_id, status=Status.RUNNING).update(
+            status=Status.DONE, report=report, upload="", finished_at=timezone.now()
+        ):
+            raise Superseded
+
+    return finish
+
+
+def journal_report(journal: exchange.ImportReport, options: dict) -> dict:
+    rejected = [{"line": None, "reason": line} for line in journal.rejected]
+    return {
+        "source": "journal",
+        "sessions": journal.imported_sessions,
+        "checkins": journal.imported_checkins,
+        "skipped": len(journal.skipped),
+        "rejected": rejected,
+        "rejected_total": len(rejected),
+        "profile_applied": bool(options.get("apply_profile")),
+    }
+
+
+def _run(job: ImportJob) -> bool:
+    finish = _mark_done(job.pk)
+    if job.kind == ImportJob.Kind.JOURNAL:
+        raw = job.upload_path.read_bytes()
+        exchange.import_journal(
+            job.owner,
+            raw,
+            apply_profile=bool(job.options.get("apply_profile")),
+            finish=lambda journal: finish(journal_report(journal, job.options)),
+        )
+        return True
+    options = imports.make_options(profile_for(job.owner), job.options)
+    imports.import_file(
+        job.owner, job.upload_path, job.source, options, progress=Progress(job.pk), finish=finish
+    )
+    return True
+
+
+@task()
+def run_import(job_id: int) -> None:
+    # Claim the job and take its lease: a second run of the same task finds it no longer
+    # queued.
+    if not ImportJob.objects.filter(pk=job_id, status=Status.QUEUED).update(
+        status=Status.RUNNING, done=0, total=None, heartbeat_at=timezone.now()
+    ):
+        return
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is None:
+        return
+    if _attempt(job, "Import", lambda: _run(job)) is not None:
+        job.delete_upload()  # the job is done (marked so with its rows)
