@@ -64,8 +64,10 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    # Before django_tasks_db: its `manage.py db_worker` is journal's, which also settles
+    # imports whose worker died (journal/management/commands/db_worker.py).
     "journal",
+    "django_tasks_db",
     "content",
 ]
 
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A logged-in person's pages are sent with Cache-Control: no-store, private.
+    "journal.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -244,3 +248,6 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # import has run, and are refused above the size limit before being read whole.
 IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", BASE_DIR / "var" / "imports"))
 IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 1024)
+# A worker reading or writing an import reports every quarter of this many seconds; a job
+# with no report for this long is settled as stopped (its worker died), nothing imported.
+IMPORT_LEASE_SECONDS = env_int("IMPORT_LEASE_SECONDS", 120)

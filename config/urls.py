@@ -10,6 +10,8 @@ urlpatterns = [
     path("offline/", install.offline, name="offline"),
     path("offline/log/", install.app_shell, name="app_shell"),
     path("accounts/signup/", account.signup, name="signup"),
+    path("accounts/login/", account.LogIn.as_view(), name="login"),
+    path("accounts/logout/", account.log_out, name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("learn/", include("content.urls")),

@@ -6,4 +6,11 @@ class JournalConfig(AppConfig):
     verbose_name = "Journal"
 
     def ready(self):
-        from journal import signals  # noqa: F401 - connects the receivers
+        from django.contrib.auth.signals import user_logged_in
+
+        from journal import signals  # connects the receivers
+
+        # Django's own receiver saves with update_fields: a 500 if the account is deleted
+        # during the login. Ours updates the row, or undoes the login when it is gone.
+        user_logged_in.disconnect(dispatch_uid="update_last_login")
+        user_logged_in.connect(signals.record_last_login, dispatch_uid="record_last_login")

@@ -11,6 +11,7 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 
 RETRY_AFTER_SECONDS = 30
@@ -49,3 +50,36 @@ def server_error(request) -> HttpResponse:
         return defaults.server_error(request)
     except Exception:  # noqa: BLE001 (the error page itself must never fail)
         return HttpResponseServerError("Server error", content_type="text/plain")
+
+
+class PrivatePagesMiddleware:
+    """What a logged-in person is shown is never kept by the browser.
+
+    No store: neither the HTTP cache nor the back/forward cache may bring a page
+    of theirs back after they log out, when Back would otherwise show it to the
+    next person on the device without asking the server. Responses that set
+    their own Cache-Control (the service worker, the manifest) keep it, and so do
+    the answers to htmx's posts: fragments swapped into a page, never a page of
+    history, and a browser reuses a POST's answer only as a page of history.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        if request.method not in ("GET", "HEAD") and request.headers.get("HX-Request"):
+            return response
+        if self._personal(request):
+            add_never_cache_headers(response)
+        return response
+
+    @staticmethod
+    def _personal(request) -> bool:
+        user = getattr(request, "user", None)
+        try:
+            return user is not None and user.is_authenticated
+        except UNAVAILABLE:  # who it is cannot be told: keep it private all the same
+            return True

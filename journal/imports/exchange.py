@@ -154,17 +154,33 @@ def export_json(user) -> bytes:
     return json.dumps(export_journal(user), indent=2, ensure_ascii=False).encode()
 
 
+# A spreadsheet reads a cell that begins with one of these as a formula (or, for a tab
+# or carriage return, may strip them and read what follows as one): OWASP's rule for
+# CSV injection is a leading apostrophe, which makes the cell plain text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell as a spreadsheet shows it as text; numbers (and empty cells) unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(rows: list[dict], columns: list[str]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({name: spreadsheet_safe(value) for name, value in row.items()} for row in rows)
     return out.getvalue()
 
 
 def export_csv_zip(user) -> bytes:
     """sessions.csv, checkins.csv, profile.csv (and experiments.csv when there are any) in
-    one zip, for spreadsheets."""
+    one zip, for spreadsheets.
+
+    Every text cell is spreadsheet_safe; the JSON export, the exact round trip, is not
+    touched by that rule."""
     journal = export_journal(user)
     sessions = [
         {**row, "tags": ";".join(f"{t['effect']}:{t['status']}" for t in row["tags"])}
@@ -193,11 +209,12 @@ def numbered(row, index: int, today):
     return row
 
 
-def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport:
+def import_journal(user, raw: bytes, apply_profile: bool = True, finish=None) -> ImportReport:
     """Validate the whole file, then write every valid new row in one transaction.
 
     The file's profile replaces the person's only when `apply_profile` is true
-    (the web import asks first: journal.imports.journal_preview).
+    (the web import asks first: journal.imports.journal_preview). `finish(report)`,
+    when given, runs last inside that transaction; what it raises rolls the rows back.
     """
     document = load_document(raw)
     profile = profile_for(user)
@@ -235,7 +252,9 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
         report.imported_experiments = experiment_rows.restore(
             user, experiments, report.skipped, today
         )
-    report.imported_sessions = len(new_sessions)
-    report.imported_checkins = len(new_checkins)
-    report.dates = date_span([*new_sessions, *new_checkins])
+        report.imported_sessions = len(new_sessions)
+        report.imported_checkins = len(new_checkins)
+        report.dates = date_span([*new_sessions, *new_checkins])
+        if finish is not None:
+            finish(report)
     return report

@@ -7,11 +7,13 @@ read a few bytes, or queue, so no request holds a worker for long.
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from journal.imports import parsers, tasks
 from journal.imports.models import ImportJob
 
+Status = ImportJob.Status
 STALE_AFTER = timedelta(days=1)  # a preview nobody confirmed within a day is dropped
 
 
@@ -53,10 +55,23 @@ def confirm(job: ImportJob, options: dict, importing: bool) -> None:
     job.options = options
     job.status = ImportJob.Status.QUEUED if importing else ImportJob.Status.PREVIEWING
     job.done, job.total = 0, None
-    job.save(update_fields=["options", "status", "done", "total"])
+    job.heartbeat_at, job.task_id = None, ""  # waiting for a worker again, with a new task
+    job.save(update_fields=["options", "status", "done", "total", "heartbeat_at", "task_id"])
     _enqueue(job, tasks.run_import if importing else tasks.prepare_import)
 
 
-def cancel(job: ImportJob) -> None:
-    """Remove a job and its upload (a job already writing is left to finish)."""
-    tasks.forget(job)
+def cancel(job: ImportJob) -> bool:
+    """Cancel a job that has not finished: gone with its upload and queued task; a job
+    writing its rows rolls them back (journal.imports.tasks). False, and nothing
+    deleted, when it has finished, even a moment ago."""
+    unfinished = [Status.PREVIEWING, Status.READY, Status.QUEUED, Status.RUNNING]
+    if not ImportJob.objects.filter(pk=job.pk, status__in=unfinished).exists():
+        return False
+    with transaction.atomic():
+        # The row is locked (or, on SQLite, the database) from here to the deletion: a
+        # worker finishing now waits, then finds its job gone and rolls back its rows.
+        current = ImportJob.objects.select_for_update().filter(pk=job.pk).first()
+        if current is None or current.finished:
+            return False
+        tasks.forget(current)
+    return True

@@ -39,6 +39,9 @@ class ImportJob(models.Model):
     report = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)
+    # The lease (journal.import_lease): the last sign of life from the worker reading or
+    # writing the file; None while the job waits for a worker or for the person.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -56,6 +59,10 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def cancellable(self) -> bool:
+        return not self.finished
 
     @property
     def percent(self) -> int:

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from journal.core import words
 from journal.core.held import Held
@@ -166,18 +167,33 @@ def collect(owner, path, source, options: Options, progress=None):
     return sessions, checkins, report
 
 
-def import_file(owner, path, source, options: Options, *, dry_run=False, progress=None) -> dict:
-    """Read, validate and (unless a dry run) write one file; returns the report."""
+def import_file(
+    owner, path, source, options: Options, *, dry_run=False, progress=None, finish=None
+) -> dict:
+    """Read, validate and (unless a dry run) write one file; returns the report.
+
+    `finish(report)`, when given, runs last inside the write transaction; what it
+    raises rolls the rows back (the background task marks its job done there).
+    """
     sessions, checkins, report = collect(owner, path, source, options, progress)
     if dry_run:
         new_sessions, new_checkins, skipped = Held(owner, {source}).split(sessions, checkins)
         report.update(sessions=len(new_sessions), checkins=len(new_checkins))
         report["dates"] = date_span([*new_sessions, *new_checkins])
-    else:
+        _note_skipped(owner, report, skipped, dry_run=True)
+        return report
+    with transaction.atomic():
         written = save_imported_rows(owner, sessions, checkins)
         report.update(sessions=len(written["sessions"]), checkins=len(written["checkins"]))
         report["dates"] = date_span([*written["sessions"], *written["checkins"]])
-        skipped = written["skipped"]
+        _note_skipped(owner, report, written["skipped"], dry_run=False)
+        if finish is not None:
+            finish(report)
+    return report
+
+
+def _note_skipped(owner, report: dict, skipped: list, *, dry_run: bool) -> None:
+    """The count of rows the journal already held, the first reasons, and the run's kind."""
     report["skipped"] = len(skipped)
     today = profile_for(owner).today()
     report["skipped_rows"] = [
@@ -185,7 +201,6 @@ def import_file(owner, path, source, options: Options, *, dry_run=False, progres
         for row in skipped[:REPORT_REASONS_KEPT]
     ]
     report["dry_run"] = dry_run
-    return report
 
 
 def _skipped_reason(row, today: date) -> str:

@@ -10,6 +10,10 @@ and the count is stored on the job in short autocommit updates; only then are
 the valid rows written, in one transaction. A separate connection for
 progress inside the write transaction would wait on SQLite's single writer,
 and reading first keeps that transaction (and the owner's lock) short.
+
+A dead worker strands nothing (journal.imports.lease): the job holds a lease the
+worker renews, and the job is marked done inside the write transaction, only if
+it is still running, so a job settled or cancelled meanwhile imports nothing.
 """
 
 import logging
@@ -17,18 +21,32 @@ import time
 import uuid
 from collections.abc import Callable
 
+from django.db import DatabaseError
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 
 from journal.core.services import profile_for
 from journal.imports import exchange, journal_preview
 from journal.imports import pipeline as imports
+from journal.imports.lease import Heartbeat
 from journal.imports.models import ImportJob
 from journal.imports.parsers import UnreadableFile
 
 logger = logging.getLogger(__name__)
 Status = ImportJob.Status
-FAILED_SILENTLY = "Something went wrong while reading the file. Nothing was imported."
+# The cause is named: the database is not the file's fault, and an error of ours is ours.
+NOT_WRITTEN = (
+    "The journal could not be written just now, so nothing was imported. "
+    "The file is fine as far as we know: try again in a moment."
+)
+FAILED_SILENTLY = (
+    "Something went wrong on our side while importing, so nothing was imported. "
+    "Try again; if it happens again, the file may hold something this app cannot read."
+)
+
+
+class Superseded(Exception):
+    """The job was settled or cancelled while its rows were being written: roll them back."""
 
 
 class Progress:
@@ -41,16 +59,19 @@ class Progress:
         now = time.monotonic()
         if now - self.last >= self.every or (total is not None and done >= total):
             self.last = now
-            ImportJob.objects.filter(pk=self.job_id).update(done=done, total=total)
-
-
-def _finish(job_id: int, **fields) -> None:
-    ImportJob.objects.filter(pk=job_id).update(finished_at=timezone.now(), **fields)
+            ImportJob.objects.filter(pk=self.job_id).update(
+                done=done, total=total, heartbeat_at=timezone.now()
+            )
 
 
 def _refuse(job: ImportJob, message: str) -> None:
     job.delete_upload()
-    _finish(job.pk, status=Status.FAILED, error=message, upload="")
+    try:
+        ImportJob.objects.filter(pk=job.pk, status=job.status).update(
+            status=Status.FAILED, error=message, upload="", finished_at=timezone.now()
+        )
+    except DatabaseError:  # the database is still away: the lapsed lease settles the job
+        logger.exception("Import %s could not be marked as stopped", job.pk)
 
 
 def forget(job: ImportJob) -> None:
@@ -61,7 +82,6 @@ def forget(job: ImportJob) -> None:
     """
     from django_tasks_db.models import DBTaskResult
 
-    job.delete_upload()
     try:
         task_id = uuid.UUID(job.task_id)
     except ValueError:  # not a database backend's id (the immediate backend in tests)
@@ -69,15 +89,23 @@ def forget(job: ImportJob) -> None:
     if task_id is not None:
         DBTaskResult.objects.filter(id=task_id, status=TaskResultStatus.READY).delete()
     job.delete()
+    job.delete_upload()  # after the rows: a failed delete leaves a file for the janitor
 
 
 def _attempt(job: ImportJob, step: str, work: Callable[[], dict]) -> dict | None:
-    """One step of an import (its preview or its writing). A file the parsers refuse ends
-    the job with their message; anything else ends it with a plain one, logged in full."""
+    """One step of an import (its preview or its writing), under the job's lease. A file
+    the parsers refuse ends the job with their message; a database error says the journal
+    could not be written; anything else ends it with a plain message, logged in full."""
     try:
-        return work()
+        with Heartbeat(job.pk):
+            return work()
     except (UnreadableFile, exchange.ImportRefused) as refusal:
         _refuse(job, f"{refusal} Nothing was imported.")
+    except Superseded:
+        logger.info("Import %s was settled or cancelled while it ran; nothing written", job.pk)
+    except DatabaseError:
+        logger.exception("%s of import %s could not use the database", step, job.pk)
+        _refuse(job, NOT_WRITTEN)
     except Exception:
         logger.exception("%s of import %s failed", step, job.pk)
         _refuse(job, FAILED_SILENTLY)
@@ -94,6 +122,10 @@ def activity_preview(job: ImportJob) -> dict:
 
 @task()
 def prepare_import(job_id: int) -> None:
+    # Take the lease: from now on the job is this worker's, until it is ready.
+    now = timezone.now()
+    if not ImportJob.objects.filter(pk=job_id, status=Status.PREVIEWING).update(heartbeat_at=now):
+        return
     job = ImportJob.objects.filter(pk=job_id, status=Status.PREVIEWING).first()
     if job is None:
         return
@@ -106,47 +138,67 @@ def prepare_import(job_id: int) -> None:
     if preview is None:
         return
     ImportJob.objects.filter(pk=job_id, status=Status.PREVIEWING).update(
-        status=Status.READY, preview=preview
+        status=Status.READY, preview=preview, heartbeat_at=None
     )
 
 
-def _run(job: ImportJob) -> dict:
+def _mark_done(job_id: int):
+    """The last step inside the write transaction: the job is done with its report, or,
+    if it no longer runs (settled or cancelled meanwhile), the rows are rolled back."""
+
+    def finish(report: dict) -> None:
+        if not ImportJob.objects.filter(pk=job_id, status=Status.RUNNING).update(
+            status=Status.DONE, report=report, upload="", finished_at=timezone.now()
+        ):
+            raise Superseded
+
+    return finish
+
+
+def journal_report(journal: exchange.ImportReport, options: dict) -> dict:
+    rejected = [{"line": None, "reason": line} for line in journal.rejected]
+    return {
+        "source": "journal",
+        "sessions": journal.imported_sessions,
+        "checkins": journal.imported_checkins,
+        "experiments": journal.imported_experiments,
+        "dates": journal.dates,
+        "skipped": len(journal.skipped),
+        "skipped_rows": [{"line": None, "reason": line} for line in journal.skipped[:1000]],
+        "rejected": rejected,
+        "rejected_total": len(rejected),
+        "profile_applied": bool(options.get("apply_profile")),
+    }
+
+
+def _run(job: ImportJob) -> bool:
+    finish = _mark_done(job.pk)
     if job.kind == ImportJob.Kind.JOURNAL:
         raw = job.upload_path.read_bytes()
-        journal = exchange.import_journal(
-            job.owner, raw, apply_profile=bool(job.options.get("apply_profile"))
+        exchange.import_journal(
+            job.owner,
+            raw,
+            apply_profile=bool(job.options.get("apply_profile")),
+            finish=lambda journal: finish(journal_report(journal, job.options)),
         )
-        rejected = [{"line": None, "reason": line} for line in journal.rejected]
-        return {
-            "source": "journal",
-            "sessions": journal.imported_sessions,
-            "checkins": journal.imported_checkins,
-            "experiments": journal.imported_experiments,
-            "dates": journal.dates,
-            "skipped": len(journal.skipped),
-            "skipped_rows": [{"line": None, "reason": line} for line in journal.skipped[:1000]],
-            "rejected": rejected,
-            "rejected_total": len(rejected),
-            "profile_applied": bool(job.options.get("apply_profile")),
-        }
+        return True
     options = imports.make_options(profile_for(job.owner), job.options)
-    return imports.import_file(
-        job.owner, job.upload_path, job.source, options, progress=Progress(job.pk)
+    imports.import_file(
+        job.owner, job.upload_path, job.source, options, progress=Progress(job.pk), finish=finish
     )
+    return True
 
 
 @task()
 def run_import(job_id: int) -> None:
-    # Claim the job: a second run of the same task finds it no longer queued.
+    # Claim the job and take its lease: a second run of the same task finds it no longer
+    # queued.
     if not ImportJob.objects.filter(pk=job_id, status=Status.QUEUED).update(
-        status=Status.RUNNING, done=0, total=None
+        status=Status.RUNNING, done=0, total=None, heartbeat_at=timezone.now()
     ):
         return
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:
         return
-    report = _attempt(job, "Import", lambda: _run(job))
-    if report is None:
-        return
-    job.delete_upload()
-    _finish(job_id, status=Status.DONE, report=report, upload="")
+    if _attempt(job, "Import", lambda: _run(job)) is not None:
+        job.delete_upload()  # the job is done (marked so with its rows)

@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
@@ -31,10 +34,50 @@ def signup(request):
     return render(request, "registration/signup.html", {"form": form})
 
 
+ACCOUNT_GONE = "This account has just been deleted, so it cannot log in."
+
+
+class LogIn(LoginView):
+    """Django's login, which refuses in words an account deleted while it logged in."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.request.user.is_authenticated:
+            return response
+        # journal.signals.record_last_login found the account gone and undid the login.
+        form.add_error(None, ACCOUNT_GONE)
+        return self.form_invalid(form)
+
+
+# Sent with the logout: the browser drops this site's HTTP cache and back/forward cache,
+# and its storage (IndexedDB with the offline queue, localStorage, sessionStorage where
+# the browser includes it, the service worker and its caches), so nothing of the person
+# stays on a shared device. Cookies are not named: logout already ended the session.
+CLEAR_SITE_DATA = '"cache", "storage"'
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def log_out(request):
+    """GET: a page to confirm, which says when logs made offline are still waiting on
+    this device (static/js/logout.js). POST: logged out, and the browser told to forget."""
+    if request.method == "GET":
+        if not request.user.is_authenticated:
+            return redirect(settings.LOGIN_URL)
+        return render(request, "registration/logout.html")
+    logout(request)
+    messages.success(request, "You are logged out.")
+    response = redirect(settings.LOGOUT_REDIRECT_URL)
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response
+
+
 @login_required
 def account(request):
+    from journal.imports.lease import settle_lapsed
     from journal.imports.models import ImportJob
 
+    settle_lapsed(owner=request.user)  # an import whose worker died is not "under way"
     unfinished = ImportJob.objects.filter(owner=request.user).exclude(
         status__in=[ImportJob.Status.DONE, ImportJob.Status.FAILED]
     )

@@ -6,6 +6,7 @@ background tasks (journal.imports.tasks), so no request holds a worker for long.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import OperationalError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from journal import imports
 from journal.core.services import profile_for
 from journal.imports import exchange, pipeline
+from journal.imports import lease as import_lease
 from journal.imports import parsers as importers
 from journal.imports.forms import SOURCE_CHOICES, MappingForm, SourceForm
 from journal.imports.models import ImportJob
@@ -106,6 +108,7 @@ def _job_context(job, form=None):
 
 @login_required
 def import_job(request, pk):
+    import_lease.settle_lapsed(owner=request.user)  # a job whose worker died says so
     job = get_object_or_404(ImportJob, pk=pk, owner=request.user)
     template = "journal/imports/import_job.html"
     if request.htmx:
@@ -125,6 +128,14 @@ def import_confirm(request, pk):
     return redirect("journal:import_job", pk=job.pk)
 
 
+FINISHED_ALREADY = {
+    Status.DONE: "This import has already finished, so there is nothing to cancel: "
+    "what it imported stays in your journal.",
+    Status.FAILED: "This import has already stopped, so there is nothing to cancel.",
+}
+BUSY = "This import is saving its rows this very moment; try Cancel again in a few seconds."
+
+
 @login_required
 def import_dashboard(request, pk):
     """After an import: the dashboard on a range that covers what arrived, with one line
@@ -138,10 +149,19 @@ def import_dashboard(request, pk):
 @login_required
 @require_POST
 def import_cancel(request, pk):
+    """Cancel a job at any step before it ends; a finished one is kept, with its rows.
+
+    A running job's rows are rolled back: the worker marks it done only inside its
+    write transaction, and only while it still exists (journal.imports.tasks)."""
     job = get_object_or_404(ImportJob, pk=pk, owner=request.user)
-    if job.status == Status.RUNNING:
-        messages.error(request, "This import is already writing; it cannot be stopped now.")
+    try:
+        cancelled = imports.cancel(job)
+    except OperationalError:  # SQLite: the import's write holds the database for a moment
+        messages.error(request, BUSY)
         return redirect("journal:import_job", pk=job.pk)
-    imports.cancel(job)
-    messages.success(request, "The import is cancelled and its file deleted.")
+    if not cancelled:
+        job.refresh_from_db()
+        messages.error(request, FINISHED_ALREADY.get(job.status, FINISHED_ALREADY[Status.FAILED]))
+        return redirect("journal:import_job", pk=job.pk)
+    messages.success(request, "The import is cancelled and its file deleted; nothing was imported.")
     return redirect("journal:import")

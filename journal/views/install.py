@@ -26,6 +26,7 @@ SHELL_FILES = (
     "django_htmx/htmx-2.min.js",
     "django_htmx/django-htmx.js",
     "js/forms.js",
+    "js/logout.js",
     "js/offline.js",
     "img/favicon.svg",
     "img/icon-192.png",

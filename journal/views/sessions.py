@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -60,12 +60,20 @@ def session_new(request):
     return render(request, "journal/session_form.html", {"form": form, "profile": profile})
 
 
+QUEUED_FOR_HEADER = "X-Journal-Account"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_quick(request):
     """The dashboard's quick log. htmx swaps the form; without JS it redirects."""
     if request.method == "GET":
         return redirect("journal:dashboard")
+    queued_for = request.headers.get(QUEUED_FOR_HEADER)
+    if queued_for is not None and queued_for != str(request.user.pk):
+        # A log kept on the device for another account (static/js/offline.js): it is
+        # never saved into this one. The page keeps it, unsent, for its own account.
+        return HttpResponse(status=409)
     profile = profile_for(request.user)
     form = QuickSessionForm(
         request.POST, instance=Session(owner=request.user), profile=profile, prefix=QUICK_PREFIX

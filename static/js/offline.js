@@ -3,7 +3,8 @@
 // be sent, showing "Waiting to send (N)" meanwhile.
 //
 // The quick-log form is found by its data-offline-log attribute (its value is
-// the owner, so one person's queued logs are never sent as another's), its
+// the owner, so one person's queued logs are never sent as another's; each send
+// names that account, and the journal refuses it for any other), its
 // idempotency key by data-log-key; field names are read from the form. The
 // server treats a second post with the same key as the same session, so a
 // resend after a lost reply never makes a duplicate.
@@ -246,14 +247,19 @@
     });
   }
 
-  // "saved" (or saved before), "refused" (the journal found it invalid) or "later".
+  // "saved" (or saved before), "refused" (the journal found it invalid), "elsewhere"
+  // (the browser is signed in to another account now) or "later".
   function send(log, token) {
     return fetch(log.action, {
       method: "POST",
       body: new URLSearchParams(log.fields),
-      headers: { "X-CSRFToken": token, "HX-Request": "true" },
+      // The account the log was made in: the journal refuses it (409) in any other.
+      headers: { "X-CSRFToken": token, "HX-Request": "true", "X-Journal-Account": log.owner },
       credentials: "same-origin",
     }).then(function (response) {
+      if (response.status === 409) {
+        return "elsewhere";
+      }
       if (!response.ok || response.redirected) {
         return "later"; // logged out, an expired token or a server error: try again later
       }
@@ -264,49 +270,76 @@
     });
   }
 
-  function sendWaiting() {
-    var form = quickLogForm();
-    // The shell has no session to send with: the dashboard sends once it opens.
-    if (!form || sending || !navigator.onLine || form.hasAttribute("data-app-shell")) {
-      return Promise.resolve();
-    }
-    var owner = form.dataset.offlineLog;
-    var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
-    var saved = 0;
-    var refused = 0;
-    sending = true;
+  // Sends `owner`'s waiting logs, one at a time, oldest first, stopping at the first
+  // that has to wait; resolves with { saved, refused, left }. Never another's logs.
+  function sendQueued(owner, token) {
+    var counts = { saved: 0, refused: 0, left: 0 };
     return waitingFor(owner).then(function (logs) {
-      // One at a time, oldest first; stop at the first that has to wait.
+      counts.left = logs.length;
       return logs.reduce(function (previous, log) {
         return previous.then(function (carryOn) {
           if (!carryOn) {
             return false;
           }
           return send(log, token).then(function (outcome) {
-            if (outcome === "later") {
+            if (outcome === "later" || outcome === "elsewhere") {
               return false;
             }
-            if (outcome === "saved") { saved += 1; } else { refused += 1; }
+            if (outcome === "saved") { counts.saved += 1; } else { counts.refused += 1; }
+            counts.left -= 1;
             return inQueue("readwrite", function (store) { return store.delete(log.key); })
               .then(function () { return true; });
           });
         });
       }, Promise.resolve(true));
-    }).then(function () {
-      if (saved) {
-        say("message-success", "Sent " + saved + " session" + (saved === 1 ? "" : "s") + " logged while offline.");
-        if (window.htmx) {
-          htmx.trigger(document.body, CHANGED_EVENT);
-        }
+    }).then(function () { return counts; });
+  }
+
+  function reportSent(counts) {
+    var saved = counts.saved;
+    var refused = counts.refused;
+    if (saved) {
+      say("message-success", "Sent " + saved + " session" + (saved === 1 ? "" : "s") + " logged while offline.");
+      if (window.htmx) {
+        htmx.trigger(document.body, CHANGED_EVENT);
       }
-      if (refused) {
-        say("message-error", refused + " session" + (refused === 1 ? "" : "s") + " logged while offline could not be saved, as something in " + (refused === 1 ? "it" : "them") + " was not valid. Please log " + (refused === 1 ? "it" : "them") + " again.");
-      }
-    }).finally(function () {
+    }
+    if (refused) {
+      say("message-error", refused + " session" + (refused === 1 ? "" : "s") + " logged while offline could not be saved, as something in " + (refused === 1 ? "it" : "them") + " was not valid. Please log " + (refused === 1 ? "it" : "them") + " again.");
+    }
+  }
+
+  function sendWaiting() {
+    var form = quickLogForm();
+    // The shell has no session to send with: the dashboard sends once it opens.
+    if (!form || sending || !navigator.onLine || form.hasAttribute("data-app-shell")) {
+      return Promise.resolve();
+    }
+    var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
+    sending = true;
+    return sendQueued(form.dataset.offlineLog, token).then(reportSent).finally(function () {
       sending = false;
       return showWaiting();
     });
   }
+
+  // For the logout page (static/js/logout.js): what waits, sending it, and forgetting
+  // every log on this device once the person has chosen.
+  window.movementJournalQueue = {
+    waiting: function (owner) {
+      return waitingFor(owner).then(function (logs) { return logs.length; });
+    },
+    send: function (owner, token) {
+      sending = true;
+      return sendQueued(owner, token).then(function (counts) {
+        reportSent(counts);
+        return counts;
+      }).finally(function () { sending = false; });
+    },
+    clear: function () {
+      return inQueue("readwrite", function (store) { return store.clear(); });
+    },
+  };
 
   // Offline: keep the log here instead of letting htmx try the network.
   // Capturing on the document runs before htmx's own listener on the form.

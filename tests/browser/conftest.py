@@ -70,8 +70,9 @@ def watch_for_problems(page) -> list[str]:
     return problems
 
 
-@pytest.fixture
-def page(browser, live_server):
+def phone_page(browser, live_server):
+    """A phone's tab in a context of its own: yields the page, then checks what the
+    browser reported (for the `page` fixture, and tests that need another browser)."""
     context = browser.new_context(base_url=live_server.url, **PHONE)
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -88,3 +89,8 @@ def page(browser, live_server):
         if expected in problems:
             problems.remove(expected)
     assert problems == [], f"the browser reported errors: {problems}"
+
+
+@pytest.fixture
+def page(browser, live_server):
+    yield from phone_page(browser, live_server)

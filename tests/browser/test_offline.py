@@ -6,7 +6,7 @@ from journal.models import Session
 from tests.browser.test_logging import log_in, open_sheet, tap_scale
 
 
-def log_a_walk_offline(page):
+def log_a_walk_offline(page, note=""):
     open_sheet(page, "quick-log")
     page.context.set_offline(True)
     quick = page.locator("#quick-log")
@@ -14,6 +14,9 @@ def log_a_walk_offline(page):
     quick.get_by_label("Minutes").fill("35")
     tap_scale(quick, "Feeling before", "0")
     tap_scale(quick, "Feeling after", "2")
+    if note:
+        quick.locator("summary", has_text="Date and note").click()
+        quick.get_by_label("Note").fill(note)
     quick.get_by_role("button", name="Log session").click()
     expect(page.get_by_text("Waiting to send (1)")).to_be_visible()
 
