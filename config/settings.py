@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the API page's Swagger UI from our static files, not a CDN
     "journal",
     "content",
 ]
@@ -244,3 +245,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # import has run, and are refused above the size limit before being read whole.
 IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", BASE_DIR / "var" / "imports"))
 IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 1024)
+
+# The API (/api/v1/): requests per token ("N/s", "N/m", "N/h" or "N/d"), counted in the
+# cache (CACHE_URL: with several app servers, a shared one), and the largest body the
+# Health Auto Export endpoint reads.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/m")
+API_INGEST_MAX_MB = env_int("API_INGEST_MAX_MB", 20)

@@ -397,4 +397,5 @@ class SessionTag(models.Model):
         return self.inputs.get("progress", "")
 
 
+from journal.api.models import ApiToken  # noqa: E402, F401  (its own module, as ImportJob)
 from journal.imports.models import ImportJob  # noqa: E402, F401  (its own module, to keep this short)

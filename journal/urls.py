@@ -8,6 +8,7 @@ from journal.views import (
     imports,
     insights,
     sessions,
+    tokens,
     transfer,
 )
 
@@ -36,6 +37,8 @@ urlpatterns = [
     path("insights/card/", insights.insights_card, name="insights_card"),
     path("account/", account.account, name="account"),
     path("account/profile/", account.profile_edit, name="profile_edit"),
+    path("account/tokens/", tokens.token_create, name="token_create"),
+    path("account/tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),
     path("account/delete/", account.account_delete, name="account_delete"),
     path("account/export.json", transfer.export_download, {"fmt": "json"}, name="export_json"),
     path("account/export.zip", transfer.export_download, {"fmt": "csv"}, name="export_csv"),
