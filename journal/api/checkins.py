@@ -7,14 +7,13 @@ from django.http import Http404
 from ninja import Field as NinjaField
 from ninja import Query, Router, Status
 
-from journal.api.errors import FieldError, problems_of
-from journal.api.schemas import CheckInIn, CheckInList, CheckInOut, ErrorOut
+from journal.api.errors import ERRORS, FieldError, problems_of
+from journal.api.schemas import CheckInIn, CheckInList, CheckInOut
 from journal.api.sessions import Page, page_of, parse_day
 from journal.core import services, validation
 from journal.models import CHECKIN_RANGES, CheckIn
 
 router = Router(tags=["check-ins"])
-ERRORS = dict.fromkeys((401, 404, 422, 429), ErrorOut)
 FIELDS = ["mood", *(name for name in CHECKIN_RANGES if name != "mood"), "note"]
 
 

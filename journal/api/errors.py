@@ -8,7 +8,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-ERROR_CODES = frozenset({400, 401, 404, 413, 422, 429})
+from journal.api.schemas import ErrorOut
+
+# The refusals every operation may answer, documented on each (OpenAPI responses).
+ERRORS = dict.fromkeys((400, 401, 404, 422, 429), ErrorOut)
 
 
 class FieldError(Exception):

@@ -9,7 +9,7 @@ from django.conf import settings
 from ninja import Router, Schema
 
 from journal import imports
-from journal.api.errors import FieldError
+from journal.api.errors import ERRORS, FieldError
 from journal.api.schemas import ErrorOut
 
 router = Router(tags=["ingest"])
@@ -51,7 +51,7 @@ PAYLOAD = {
 
 @router.post(
     "/ingest/health-auto-export",
-    response={200: IngestReport, **dict.fromkeys((400, 401, 413, 422, 429), ErrorOut)},
+    response={200: IngestReport, 413: ErrorOut, **ERRORS},
     summary="Workouts from Health Auto Export (iOS), export version 2, JSON",
     description="Each workout becomes a session (source apple, source_id the workout's id; "
     "sent again, it is stored once). A workout without a usable start, end or duration is "

@@ -10,7 +10,8 @@ from pydantic import ConfigDict
 from journal import insights
 from journal.api import checkins, errors, ingest, sessions
 from journal.api.auth import TokenAuth, TokenRateThrottle
-from journal.api.schemas import ErrorOut, ProfileOut
+from journal.api.errors import ERRORS
+from journal.api.schemas import ProfileOut
 from journal.core.services import profile_for
 from journal.models import PROFILE_FIELDS
 
@@ -32,7 +33,6 @@ errors.install(api)
 api.add_router("", sessions.router)
 api.add_router("", checkins.router)
 api.add_router("", ingest.router)
-ERRORS = dict.fromkeys((401, 422, 429), ErrorOut)
 
 
 @api.get("/profile", response={200: ProfileOut, **ERRORS}, tags=["profile"], summary="Profile")

@@ -12,10 +12,9 @@ from django.http import Http404
 from ninja import Field as NinjaField
 from ninja import Query, Router, Schema, Status
 
-from journal.api.errors import FieldError, problems_of
+from journal.api.errors import ERRORS, FieldError, problems_of
 from journal.api.schemas import (
     ACTIVITIES,
-    ErrorOut,
     SessionIn,
     SessionList,
     SessionOut,
@@ -25,7 +24,6 @@ from journal.core import services, validation
 from journal.models import Session
 
 router = Router(tags=["sessions"])
-ERRORS = dict.fromkeys((401, 404, 422, 429), ErrorOut)
 MAX_LIMIT = 500
 FIELDS = [
     "date",
