@@ -7,6 +7,8 @@ database with ten years of demo data for one person (about 5,000 sessions and
 
 - tagging: the time to save one new session, to back-fill an old one, and to
   retag the whole history (all tags rewritten, and a no-change pass);
+- last, the API (bench/api_part.py): a session created through it, a page of the list,
+  and a Health Auto Export payload of 1,000 workouts, new and sent again;
 - dashboard: median server time of the dashboard per range against two
   trivial views on the same in-process server, /healthz (no session, no
   template) and a light logged-in page (/account/: session, user, profile and
@@ -203,8 +205,14 @@ def insights_part(bench: Bench) -> None:
         print(f"  {label:<22} empty caches {median_ms(emptied, 5):8.1f} ms (median of 5)")
 
 
+def api_part(bench: Bench) -> None:
+    from bench.api_part import api_part as measure_api
+
+    measure_api(bench)
+
+
 # The parts, in the order they run; each prints its own lines.
-PARTS = [tagging_part, dashboard_part, insights_part]
+PARTS = [tagging_part, dashboard_part, insights_part, api_part]
 
 
 def measure() -> None:
@@ -253,6 +261,7 @@ def run(label: str, url: str, static_root: str) -> None:
         "DEBUG": "0",
         "ALLOWED_HOSTS": "testserver",
         "LOG_LEVEL": "ERROR",
+        "API_RATE_LIMIT": "1000000/m",
     }
     subprocess.run([sys.executable, __file__, "--measure"], env=env, check=True)
 

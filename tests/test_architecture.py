@@ -19,6 +19,7 @@ PURE = [
     "journal.dashboard.patterns",
     "journal.core.ranges",
     "journal.imports.parsers",
+    "journal.imports.parsers.health_auto_export",
 ]
 
 
