@@ -78,6 +78,18 @@ def api_part(bench) -> None:
         f"  API session create       {made:8.1f} ms  ratio {made / trivial:6.1f}x "
         f"/healthz  {len(queries):2d} queries (median of 15)"
     )
+    # The same write without HTTP, JSON or the token, at the same moment: what the API adds.
+    from journal.core.services import save_session
+    from journal.models import Session
+
+    alone = []
+    for _ in range(15):
+        session = Session(owner=bench.user, date=profile_for(bench.user).today(),
+                          activity="aerobic", minutes=40, effort=5)  # fmt: skip
+        begin = time.perf_counter()
+        save_session(session)
+        alone.append((time.perf_counter() - begin) * 1000)
+    print(f"  (the service alone, save_session: {statistics.median(alone):.1f} ms)")
 
     listed = []
     for _ in range(15):
