@@ -21,25 +21,12 @@ from journal.api.schemas import (
     TagList,
 )
 from journal.core import services, validation
-from journal.models import Session
+from journal.models import SESSION_RANGES, Session
 
 router = Router(tags=["sessions"])
 MAX_LIMIT = 500
-FIELDS = [
-    "date",
-    "activity",
-    "minutes",
-    "effort",
-    "feeling_before",
-    "feeling_after",
-    "arousal_before",
-    "arousal_after",
-    "avg_hr",
-    "max_hr",
-    "distance_km",
-    "percent_1rm",
-    "reps_in_reserve",
-]
+# The exchange format's fields copied as they are (start_time, style, note, source apart).
+FIELDS = ["date", "activity", *SESSION_RANGES]
 
 
 class Page(Schema):
@@ -67,18 +54,24 @@ def session_out(session: Session) -> dict:
         "note": session.note,
         "source": session.source,
         "source_id": session.source_id or None,
-        "tags": [
-            {
-                "effect": t.effect,
-                "timescale": t.timescale,
-                "status": t.status,
-                "magnitude": t.magnitude,
-                "rule": t.rule,
-                "rule_version": t.rule_version,
-            }
-            for t in sorted(session.tags.all(), key=lambda t: t.rule)
-        ],
+        "tags": tags_of(session),
     }
+
+
+def tags_of(session: Session, why: bool = False) -> list[dict]:
+    """The session's tags as the exchange format writes them; with `why`, each one's reason."""
+    return [
+        {
+            "effect": t.effect,
+            "timescale": t.timescale,
+            "status": t.status,
+            "magnitude": t.magnitude,
+            "rule": t.rule,
+            "rule_version": t.rule_version,
+            **({"why": t.why} if why else {}),
+        }
+        for t in sorted(session.tags.all(), key=lambda t: t.rule)
+    ]
 
 
 def page_of(queryset, page: Page, shape) -> dict:
@@ -191,17 +184,5 @@ def delete_session(request, session_id: UUID):
     summary="A session's tags, with why each was given",
 )
 def session_tags(request, session_id: UUID):
-    session = owned(request, session_id)
-    items = [
-        {
-            "effect": t.effect,
-            "timescale": t.timescale,
-            "status": t.status,
-            "magnitude": t.magnitude,
-            "rule": t.rule,
-            "rule_version": t.rule_version,
-            "why": t.why,
-        }
-        for t in sorted(session.tags.all(), key=lambda t: t.rule)
-    ]
+    items = tags_of(owned(request, session_id), why=True)
     return {"items": items, "count": len(items)}

@@ -7,11 +7,10 @@ source id the journal holds) and retags once. A bad workout is named and left ou
 body that is not a payload at all stores nothing.
 """
 
-import json
-
 from django.core.exceptions import ValidationError
 
 from journal.core.services import profile_for, save_imported_rows
+from journal.imports.exchange_rows import parse_json
 from journal.imports.parsers import health_auto_export
 from journal.imports.parsers.base import Rejected
 from journal.imports.parsers.health_auto_export import PayloadRefused
@@ -20,23 +19,10 @@ from journal.imports.pipeline import _reason, make_options, to_session
 __all__ = ["PayloadRefused", "ingest_health_auto_export"]
 
 
-def _document(raw: bytes):
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise PayloadRefused("The body is not UTF-8 text.") from None
-    except json.JSONDecodeError as error:
-        raise PayloadRefused(
-            f"The body is not JSON (line {error.lineno}, column {error.colno}: {error.msg})."
-        ) from None
-    except (RecursionError, ValueError):
-        raise PayloadRefused("The body nests too deeply or holds a number too long.") from None
-
-
 def ingest_health_auto_export(owner, raw: bytes) -> dict:
     """{"received", "imported", "skipped", "rejected": [{"index", "reason"}]};
     PayloadRefused (nothing stored) when the body is not such a payload."""
-    document = _document(raw)
+    document = parse_json(raw, "The body", PayloadRefused)
     profile = profile_for(owner)
     options = make_options(profile)
     today = profile.today()
