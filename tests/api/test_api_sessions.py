@@ -198,3 +198,14 @@ def test_past_the_rate_limit_a_token_gets_429_with_retry_after(alice_api, settin
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) >= 1
     assert refused.json()["errors"][0]["message"]
+
+
+def test_a_replace_onto_another_session_s_source_pair_is_refused(alice_api, alice):
+    alice_api.post("/sessions", session_body(source="strava", source_id="111"))
+    other = alice_api.post("/sessions", session_body(date="2026-11-21")).json()
+    clash = alice_api.put(
+        f"/sessions/{other['id']}", session_body(source="strava", source_id="111")
+    )
+    assert clash.status_code == 422
+    assert clash.json()["errors"][0]["field"] == "source_id"
+    assert Session.objects.get(uuid=other["id"]).source_id == ""
