@@ -41,14 +41,29 @@ def test_the_schema_is_a_valid_openapi_document(client):
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
 
 
+@pytest.fixture
+def _connection_kept(db):
+    """Django's test client keeps the test's database connection open across a request;
+    the WSGI handler schemathesis calls would close it when each answer is sent."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
 @schema.parametrize()
+@pytest.mark.usefixtures("_connection_kept")
 @settings(
     max_examples=15,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_the_api_answers_every_generated_request_as_its_schema_says(case, db, settings):
+def test_the_api_answers_every_generated_request_as_its_schema_says(case, settings):
     settings.API_RATE_LIMIT = "100000/m"
     owner = make_user(f"person-{uuid.uuid4().hex}")
     token = tokens.create_token(owner, "schemathesis")[1]
