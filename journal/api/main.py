@@ -22,7 +22,8 @@ api = NinjaAPI(
         "Your journal as JSON: sessions and check-ins in the objects of the journal's "
         "exchange format, their tags with why each was given, and Insights. Send a token "
         "from the Account page as `Authorization: Bearer <token>`. Each token may make "
-        f"{settings.API_RATE_LIMIT} requests; past that the answer is 429 with Retry-After."
+        f"requests at the rate {settings.API_RATE_LIMIT}; past it the answer is 429 with "
+        "Retry-After."
     ),
     auth=TokenAuth(),
     throttle=[TokenRateThrottle()],
