@@ -148,3 +148,26 @@ def test_the_command_refuses_a_missing_folder(alice):
         call_command("import_activities", "--user", "alice", "--watch", "/no/such/folder")
     with pytest.raises(CommandError, match="Name the file"):
         call_command("import_activities", "--user", "alice")
+
+
+def test_the_command_stops_cleanly_on_sigterm(alice, folder, monkeypatch, caplog):
+    """As a service (systemd's stop): SIGTERM ends the watch and the command returns."""
+    import os
+    import signal
+
+    from django.core.management import call_command
+
+    caplog.set_level(logging.INFO, logger="journal.imports.watch")
+    seen = {}
+
+    def run(self, stop_event=None, tick_ms=500):
+        seen["folder"] = self.folder
+        os.kill(os.getpid(), signal.SIGTERM)
+        seen["stopped"] = stop_event.wait(10)
+
+    monkeypatch.setattr(FolderWatcher, "run", run)
+    before = signal.getsignal(signal.SIGTERM)
+    call_command("import_activities", "--user", "alice", "--watch", str(folder))
+    assert seen == {"folder": folder.resolve(), "stopped": True}
+    assert "Stopped watching" in caplog.text
+    assert signal.getsignal(signal.SIGTERM) == before

@@ -1,4 +1,5 @@
 import contextlib
+import logging
 import signal
 import threading
 from pathlib import Path
@@ -31,9 +32,13 @@ def watch_folder(owner, folder: str, file) -> None:
     if not directory.is_dir():
         raise CommandError(f"No folder at {folder}.")
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    with contextlib.suppress(KeyboardInterrupt):
-        FolderWatcher(owner, directory.resolve()).run(stop_event=stop)
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            FolderWatcher(owner, directory.resolve()).run(stop_event=stop)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    logging.getLogger("journal.imports.watch").info("Stopped watching %s", directory)
 
 
 class Command(BaseCommand):
