@@ -13,13 +13,21 @@ PURE = [
     "journal.tagging",
     "journal.insights.analysis",
     "journal.insights.cards",
+    "journal.insights.stats",
+    "journal.insights.words",
+    "journal.insights.table",
     "journal.dashboard.charts",
     "journal.dashboard.chart_payload",
     "journal.dashboard.stats",
     "journal.dashboard.patterns",
     "journal.core.ranges",
+    "journal.core.words",
     "journal.imports.parsers",
     "journal.imports.parsers.health_auto_export",
+    "journal.experiments.designs",
+    "journal.experiments.schedule",
+    "journal.experiments.analysis",
+    "journal.experiments.words",
 ]
 
 

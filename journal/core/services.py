@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from journal import tagging
+from journal.core.held import Held
 from journal.models import CheckIn, Profile, Session, SessionTag
 
 # What the rules read from a session and from a profile.
@@ -244,8 +245,9 @@ def retag_journal(owner) -> int:
 
 @transaction.atomic
 def clear_journal(owner) -> None:
-    """Delete every session and check-in of one person (the demo's --replace)."""
+    """Delete every session, check-in and experiment of one person (the demo's --replace)."""
     begin_write(owner)
+    owner.experiments.all().delete()
     Session.objects.for_user(owner).delete()
     CheckIn.objects.for_user(owner).delete()
 
@@ -259,32 +261,12 @@ def save_imported_rows(owner, sessions: list[Session], checkins: list[CheckIn]) 
 
     Rows already in the journal are checked again here, under the owner's
     lock, so the same file imported twice at once still adds each row once:
-    a session by (source, source id), a check-in by its date.
+    a session by (source, source id), a check-in by its date (journal.core.held).
+    Each skipped row keeps its reason in `skip_reason`.
     """
     begin_write(owner)
-    present = set(
-        Session.objects.for_user(owner)
-        .filter(source__in={s.source for s in sessions})
-        .exclude(source_id="")
-        .values_list("source", "source_id")
-    )
-    days = set(CheckIn.objects.for_user(owner).values_list("date", flat=True))
-    new_sessions, new_checkins, skipped = [], [], []
-    for session in sessions:
-        key = (session.source, session.source_id)
-        if session.source_id and key in present:
-            skipped.append(session)
-            continue
-        present.add(key)
-        session.owner = owner
-        new_sessions.append(session)
-    for checkin in checkins:
-        if checkin.date in days:
-            skipped.append(checkin)
-            continue
-        days.add(checkin.date)
-        checkin.owner = owner
-        new_checkins.append(checkin)
+    held = Held(owner, {s.source for s in sessions})
+    new_sessions, new_checkins, skipped = held.split(sessions, checkins, owner)
     Session.objects.bulk_create(new_sessions, batch_size=500)
     CheckIn.objects.bulk_create(new_checkins, batch_size=500)
     if new_sessions:
@@ -294,13 +276,27 @@ def save_imported_rows(owner, sessions: list[Session], checkins: list[CheckIn]) 
 
 
 @transaction.atomic
-def dismiss_feelings(owner, before: date) -> int:
-    """Stop asking how the imported sessions dated before `before` felt."""
+def dismiss_feelings(owner) -> list[int]:
+    """Stop asking how the imported sessions waiting for their feelings felt; returns their
+    ids, so that the one tap can be undone."""
     begin_write(owner)
+    due = Session.objects.for_user(owner).filter(
+        feeling_after__isnull=True, feelings_dismissed=False
+    )
+    ids = list(due.values_list("pk", flat=True))
+    Session.objects.filter(pk__in=ids).update(feelings_dismissed=True)
+    return ids
+
+
+@transaction.atomic
+def undismiss_feelings(owner, ids) -> int:
+    """Ask again about these sessions (the owner's own, still without feelings)."""
+    begin_write(owner)
+    ids = [pk for pk in ids if isinstance(pk, int)]
     return (
         Session.objects.for_user(owner)
-        .filter(feeling_after__isnull=True, feelings_dismissed=False, date__lt=before)
-        .update(feelings_dismissed=True)
+        .filter(pk__in=ids, feeling_after__isnull=True, feelings_dismissed=True)
+        .update(feelings_dismissed=False)
     )
 
 
