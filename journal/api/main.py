@@ -7,7 +7,7 @@ from ninja import Field as NinjaField
 from ninja import NinjaAPI, Query, Schema
 from pydantic import ConfigDict
 
-from journal import insights
+from journal import imports, insights
 from journal.api import checkins, errors, ingest, sessions
 from journal.api.auth import TokenAuth, TokenRateThrottle
 from journal.api.errors import ERRORS
@@ -95,3 +95,31 @@ def insight_claims(request, query: Query[InsightsQuery]):
         raise errors.FieldError([("range", f"Choose one of {', '.join(insights.INSIGHT_RANGES)}.")])
     report = insights.insight_report(request.user, profile_for(request.user), query.range)
     return insights.as_json(report.range_key, report.results)
+
+
+class ExperimentOut(Schema):
+    """An experiment as exchange-format.md writes it (experiments.md section 6)."""
+
+    design: str
+    start: str
+    pairs: int
+    schedule: list[str]
+    status: str
+    created: str
+    stopped: str | None
+
+
+class ExperimentList(Schema):
+    items: list[ExperimentOut]
+    count: int
+
+
+@api.get(
+    "/experiments",
+    response={200: ExperimentList, **ERRORS},
+    tags=["experiments"],
+    summary="Your experiments (read only)",
+)
+def experiment_list(request):
+    items = imports.experiments_of(request.user)
+    return {"items": items, "count": len(items)}

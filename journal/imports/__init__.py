@@ -13,5 +13,7 @@ __getattr__, __all__ = public_names(
     {
         "journal.imports.jobs": ["start", "confirm", "cancel", "sniff_source"],
         "journal.imports.ingest": ["ingest_health_auto_export", "PayloadRefused"],
+        # A person's experiments as the exchange file writes them (the API reads them too).
+        "journal.imports.experiment_rows": ["experiments_of"],
     },
 )

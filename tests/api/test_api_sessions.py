@@ -209,3 +209,14 @@ def test_a_replace_onto_another_session_s_source_pair_is_refused(alice_api, alic
     assert clash.status_code == 422
     assert clash.json()["errors"][0]["field"] == "source_id"
     assert Session.objects.get(uuid=other["id"]).source_id == ""
+
+
+def test_experiments_are_read_as_the_exchange_file_writes_them(alice_api, bob_api, alice):
+    from journal.imports import exchange
+    from tests.experiments.test_exchange_and_command import started
+
+    started(alice)
+    listed = alice_api.get("/experiments").json()
+    assert listed["count"] == 1
+    assert listed["items"] == exchange.export_journal(alice)["experiments"]
+    assert bob_api.get("/experiments").json() == {"items": [], "count": 0}
