@@ -1,7 +1,6 @@
 """What a person records (sessions, daily check-ins, profile) and the tags derived from it.
 
-Every scale is enforced by the database and the forms: nothing stores a Feeling Scale of 7.
-"""
+Every scale is enforced by the database and the forms: nothing stores a Feeling Scale of 7."""
 
 import uuid
 import zoneinfo
@@ -397,5 +396,6 @@ class SessionTag(models.Model):
 
 
 from journal.api.models import ApiToken  # noqa: E402, F401  (its own module, as ImportJob)
+from journal.core.chartstamp import ChartStamp  # noqa: E402, F401  (own modules: this one is full)
 from journal.experiments.models import Experiment  # noqa: E402, F401  (registered in this app)
-from journal.imports.models import ImportJob  # noqa: E402, F401  (its own module, to keep this short)
+from journal.imports.models import ImportJob  # noqa: E402, F401

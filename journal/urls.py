@@ -55,4 +55,5 @@ urlpatterns = [
     path("account/import/<int:pk>/", imports.import_job, name="import_job"),
     path("account/import/<int:pk>/confirm/", imports.import_confirm, name="import_confirm"),
     path("account/import/<int:pk>/cancel/", imports.import_cancel, name="import_cancel"),
+    path("account/import/<int:pk>/dashboard/", imports.import_dashboard, name="import_dashboard"),
 ]

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from journal import tagging
+from journal.core import chartstamp
 from journal.core.held import Held
 from journal.models import CheckIn, Profile, Session, SessionTag
 
@@ -158,6 +159,7 @@ def save_session(session: Session) -> Session:
     # Moving a session to another date changes the windows around both dates.
     dates = [d for d in (previous, session.date) if d]
     retag(session.owner, min(dates), max(dates))
+    chartstamp.touch(session.owner, dates)
     session.refresh_from_db(fields=["intensity", "intensity_source"])
     return session
 
@@ -168,6 +170,7 @@ def delete_session(session: Session) -> None:
     begin_write(owner)
     session.delete()
     retag(owner, day)
+    chartstamp.touch(owner, [day])
 
 
 def _save_profile_noting_rule_inputs(profile: Profile) -> bool:
@@ -184,6 +187,7 @@ def save_profile(profile: Profile) -> Profile:
     begin_write(profile.user)
     if _save_profile_noting_rule_inputs(profile):
         retag(profile.user, profile=profile)
+        chartstamp.touch(profile.user)
     return profile
 
 
@@ -200,9 +204,11 @@ def save_imported(profile: Profile, sessions: list[Session], checkins: list[Chec
     CheckIn.objects.bulk_create(checkins, batch_size=500)
     if profile_changed:
         retag(profile.user, profile=profile)
+        chartstamp.touch(profile.user)
     elif sessions:
         dates = [s.date for s in sessions]
         retag(profile.user, min(dates), max(dates), profile=profile)
+    chartstamp.touch(profile.user, [row.date for row in (*sessions, *checkins)])
 
 
 class CheckInDateTaken(ValidationError):
@@ -218,21 +224,25 @@ def save_checkin(checkin: CheckIn) -> CheckIn:
     """
     begin_write(checkin.owner)
     same_day = CheckIn.objects.filter(owner=checkin.owner, date=checkin.date)
+    moved_from = None
     if checkin.pk:
         if same_day.exclude(pk=checkin.pk).exists():
             raise CheckInDateTaken("There is already a check-in for that day; edit it instead.")
+        moved_from = CheckIn.objects.filter(pk=checkin.pk).values_list("date", flat=True).first()
     else:
         existing = same_day.values_list("pk", "created_at").first()
         if existing:
             checkin.pk, checkin.created_at = existing
             checkin._state.adding = False
     checkin.save()
+    chartstamp.touch(checkin.owner, [checkin.date, moved_from])
     return checkin
 
 
 @transaction.atomic
 def delete_checkin(checkin: CheckIn) -> None:
     begin_write(checkin.owner)
+    chartstamp.touch(checkin.owner, [checkin.date])
     checkin.delete()
 
 
@@ -240,6 +250,7 @@ def delete_checkin(checkin: CheckIn) -> None:
 def retag_journal(owner) -> int:
     """Recompute every tag of one person (after a change to the rules)."""
     begin_write(owner)
+    chartstamp.touch(owner)
     return retag(owner)
 
 
@@ -250,6 +261,7 @@ def clear_journal(owner) -> None:
     owner.experiments.all().delete()
     Session.objects.for_user(owner).delete()
     CheckIn.objects.for_user(owner).delete()
+    chartstamp.touch(owner)
 
 
 # -- imports from other apps (imports.md) -----------------------------------
@@ -272,6 +284,7 @@ def save_imported_rows(owner, sessions: list[Session], checkins: list[CheckIn]) 
     if new_sessions:
         dates = [s.date for s in new_sessions]
         retag(owner, min(dates), max(dates))
+    chartstamp.touch(owner, [row.date for row in (*new_sessions, *new_checkins)])
     return {"sessions": new_sessions, "checkins": new_checkins, "skipped": skipped}
 
 

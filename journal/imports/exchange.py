@@ -62,6 +62,7 @@ class ImportReport:
     imported_sessions: int = 0
     imported_checkins: int = 0
     imported_experiments: int = 0
+    dates: tuple[str, str] | None = None  # first and last date imported (ISO), if any
     skipped: list[str] = field(default_factory=list)  # already in the journal
     rejected: list[str] = field(default_factory=list)  # invalid rows, with reasons
 
@@ -74,6 +75,12 @@ class ImportReport:
             + f", {len(self.skipped):,} skipped as already present, "
             f"{len(self.rejected):,} rejected."
         )
+
+
+def date_span(rows) -> tuple[str, str] | None:
+    """The first and last date of imported rows (ISO), for "Imported ..., March to May"."""
+    days = [row.date for row in rows]
+    return (min(days).isoformat(), max(days).isoformat()) if days else None
 
 
 # -- export -----------------------------------------------------------------
@@ -230,4 +237,5 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
         )
     report.imported_sessions = len(new_sessions)
     report.imported_checkins = len(new_checkins)
+    report.dates = date_span([*new_sessions, *new_checkins])
     return report

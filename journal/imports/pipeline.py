@@ -18,7 +18,9 @@ from django.core.exceptions import ValidationError
 from journal.core import words
 from journal.core.held import Held
 from journal.core.services import profile_for, save_imported_rows
+from journal.dashboard import RANGES, range_start
 from journal.imports import parsers as importers
+from journal.imports.exchange import date_span
 from journal.imports.parsers.base import ImportedCheckIn, ImportedSession, Options, Rejected
 from journal.models import Activity, CheckIn, Session, Style
 
@@ -170,9 +172,11 @@ def import_file(owner, path, source, options: Options, *, dry_run=False, progres
     if dry_run:
         new_sessions, new_checkins, skipped = Held(owner, {source}).split(sessions, checkins)
         report.update(sessions=len(new_sessions), checkins=len(new_checkins))
+        report["dates"] = date_span([*new_sessions, *new_checkins])
     else:
         written = save_imported_rows(owner, sessions, checkins)
         report.update(sessions=len(written["sessions"]), checkins=len(written["checkins"]))
+        report["dates"] = date_span([*written["sessions"], *written["checkins"]])
         skipped = written["skipped"]
     report["skipped"] = len(skipped)
     today = profile_for(owner).today()
@@ -211,6 +215,45 @@ def summary(report: dict) -> str:
     if warnings:
         text += f" {words.count(warnings, 'warning')} (listed with their lines)."
     return text
+
+
+def arrived(report: dict) -> str:
+    """One line for the dashboard after an import: what arrived, and over which months
+    ("Imported 120 sessions, March to October 2025")."""
+    parts = [
+        words.count(n, noun)
+        for n, noun in (
+            (report.get("sessions", 0), "session"),
+            (report.get("checkins", 0), "check-in"),
+        )
+        if n
+    ]
+    if not parts:
+        return "The import added nothing new to your journal."
+    text = "Imported " + " and ".join(parts)
+    if report.get("dates"):
+        first, last = (date.fromisoformat(d) for d in report["dates"])
+        if (first.year, first.month) == (last.year, last.month):
+            months = f"{first:%B %Y}"
+        elif first.year == last.year:
+            months = f"{first:%B} to {last:%B %Y}"
+        else:
+            months = f"{first:%B %Y} to {last:%B %Y}"
+        text += f", {months}"
+    return text + "."
+
+
+def covering_range(report: dict, today: date) -> str:
+    """The shortest dashboard range that shows everything an import brought ("all" when its
+    dates are unknown, as in reports from before they were kept)."""
+    if not report.get("dates"):
+        return "all"
+    first = date.fromisoformat(report["dates"][0])
+    for key in RANGES:
+        start = range_start(key, today)
+        if start is None or start <= first:
+            return key
+    return "all"
 
 
 def saved_as_mixed(report: dict, count: int = 2) -> str:

@@ -122,6 +122,7 @@ def _run(job: ImportJob) -> dict:
             "sessions": journal.imported_sessions,
             "checkins": journal.imported_checkins,
             "experiments": journal.imported_experiments,
+            "dates": journal.dates,
             "skipped": len(journal.skipped),
             "skipped_rows": [{"line": None, "reason": line} for line in journal.skipped[:1000]],
             "rejected": rejected,

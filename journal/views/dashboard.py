@@ -10,7 +10,7 @@ from journal import tagging
 from journal.core.caching import digest, per_journal
 from journal.core.forms import CheckInForm, QuickSessionForm, first_day
 from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
-from journal.dashboard import charts, patterns, queries, stats
+from journal.dashboard import chart_cache, charts, patterns, queries, stats
 from journal.models import CheckIn, Session
 from journal.views.common import effects_by_slug, render_cached
 from journal.views.experiments import today_context
@@ -151,19 +151,8 @@ def charts_context(user, profile, range_key, effects) -> dict:
     today = profile.today()
 
     def compute() -> list[charts.Chart]:
-        start = charts.range_start(range_key, today)
-        week_from = stats.week_start(start) if start else None
-        lead_from = start - timedelta(days=charts.LEAD_IN) if start else None
-        built = charts.build(
-            today=today,
-            range_key=range_key,
-            feelings=queries.session_feelings(user, start),
-            checkins=queries.daily_checkins(user, lead_from),
-            minutes=queries.weekly_moderate_minutes(user, week_from),
-            loads=queries.daily_load(user, week_from),
-            tags=queries.weekly_tags(user, week_from),
-            effect_names=effect_names,
-        )
+        journal_start = long_term_patterns(user, profile)[1]
+        built = chart_cache.build_charts(user, range_key, today, journal_start, effect_names)
         return [chart.ready() for chart in built]
 
     # Effect names are content, edited in the admin without touching anyone's journal.

@@ -5,8 +5,9 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 
+from journal.core import blocks
 from journal.core.services import save_session, undismiss_feelings
-from journal.dashboard import charts
+from journal.dashboard import chart_blocks, charts
 from journal.imports import exchange
 from journal.models import CheckIn, Session
 from tests.factories import htmx_events, make_session
@@ -149,9 +150,14 @@ def test_the_feeling_chart_leaves_out_sessions_without_feelings():
         {"date": day, "activity": "walking", "intensity": "light", "feeling_before": None,
          "feeling_after": None},
     ]  # fmt: skip
-    daily = charts.feeling_change(rows)
+    index = blocks.block_of(day)
+    week, days = chart_blocks.build_block(
+        index, sessions=rows, checkins=[], minutes=[], loads=[], tags=[]
+    )
+    span = charts.Span(day, day, [week], {days["start"]: days})
+    daily = charts.feeling_change(span)
     assert len(daily.labels) == 1
-    weekly = charts.feeling_change(rows, weekly=True)
+    weekly = charts.feeling_change(span, weekly=True)
     values = [v for dataset in weekly.datasets for v in dataset.data if v is not None]
     assert values == [2]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('journal', '0005_experiment'),
+        ('journal', '0006_chart_stamps'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
