@@ -20,6 +20,8 @@ database with ten years of demo data for one person (about 5,000 sessions and
   /proc/<pid>/schedstat, where Linux has it) with its ratio to /healthz's: on a
   machine shared with other work, wall time mostly measures the queue for the
   CPU, and CPU time is the fairer comparison.
+- last, the API (bench/api_part.py), in process: a session created through it, a
+  page of the list, and a Health Auto Export payload of 1,000 workouts, new and sent again.
 
 Each part is a function of `Bench` listed in PARTS: add a page by adding one.
 
@@ -310,9 +312,15 @@ def insights_part(bench: Bench) -> None:
         print(f"  {label:<22} empty caches {emptied_ms:8.1f} ms (median of 5, in process)")
 
 
+def api_part(bench: Bench) -> None:
+    from bench.api_part import api_part as measure_api
+
+    measure_api(bench)
+
+
 # The parts, in the order they run; each prints its own lines. BENCH_PARTS=dashboard,insights
 # runs only those (the names without "_part").
-PARTS = [tagging_part, dashboard_part, insights_part]
+PARTS = [tagging_part, dashboard_part, insights_part, api_part]
 CHOSEN = os.environ.get("BENCH_PARTS", "")
 
 
@@ -370,6 +378,7 @@ def run(label: str, url: str, static_root: str) -> None:
         "DEBUG": "0",
         "ALLOWED_HOSTS": "testserver,127.0.0.1",
         "LOG_LEVEL": "ERROR",
+        "API_RATE_LIMIT": "1000000/m",
     }
     subprocess.run([sys.executable, __file__, "--measure"], env=env, check=True)
 

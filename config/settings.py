@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_tasks",
+    "ninja",  # serves the API page's Swagger UI from our static files, not a CDN
     # Before django_tasks_db: its `manage.py db_worker` is journal's, which also settles
     # imports whose worker died (journal/management/commands/db_worker.py).
     "journal",
@@ -251,3 +252,9 @@ IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 1024)
 # A worker reading or writing an import reports every quarter of this many seconds; a job
 # with no report for this long is settled as stopped (its worker died), nothing imported.
 IMPORT_LEASE_SECONDS = env_int("IMPORT_LEASE_SECONDS", 120)
+
+# The API (/api/v1/): requests per token ("N/s", "N/m", "N/h" or "N/d"), counted in the
+# cache (CACHE_URL: with several app servers, a shared one), and the largest body the
+# Health Auto Export endpoint reads.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/m")
+API_INGEST_MAX_MB = env_int("API_INGEST_MAX_MB", 20)

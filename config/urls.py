@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from journal.api.main import api
 from journal.views import account, health, install
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("accounts/logout/", account.log_out, name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("learn/", include("content.urls")),
     path("", include("journal.urls")),
 ]

@@ -395,6 +395,7 @@ class SessionTag(models.Model):
         return self.inputs.get("progress", "")
 
 
+from journal.api.models import ApiToken  # noqa: E402, F401  (its own module, as ImportJob)
 from journal.core.chartstamp import ChartStamp  # noqa: E402, F401  (own modules: this one is full)
 from journal.experiments.models import Experiment  # noqa: E402, F401  (registered in this app)
 from journal.imports.models import ImportJob  # noqa: E402, F401

@@ -9,6 +9,7 @@ from journal.views import (
     imports,
     insights,
     sessions,
+    tokens,
     transfer,
 )
 
@@ -45,6 +46,8 @@ urlpatterns = [
     path("experiments/<int:pk>/stop/", experiments.experiment_stop, name="experiment_stop"),
     path("account/", account.account, name="account"),
     path("account/profile/", account.profile_edit, name="profile_edit"),
+    path("account/tokens/", tokens.token_create, name="token_create"),
+    path("account/tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),
     path("account/delete/", account.account_delete, name="account_delete"),
     path("account/export.json", transfer.export_download, {"fmt": "json"}, name="export_json"),
     path("account/export.zip", transfer.export_download, {"fmt": "csv"}, name="export_csv"),

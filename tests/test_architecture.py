@@ -25,6 +25,7 @@ PURE = [
     "journal.core.words",
     "journal.core.blocks",
     "journal.imports.parsers",
+    "journal.imports.parsers.health_auto_export",
     "journal.experiments.designs",
     "journal.experiments.schedule",
     "journal.experiments.analysis",

@@ -318,18 +318,28 @@ def save_new_session_once(session: Session) -> tuple[Session, bool]:
     """Save a new session unless its owner already has one with its uuid.
 
     The uuid is the log's idempotency key: a resend (the offline queue after a
-    lost reply, a double tap) returns the stored session and False. The owner's
-    lock is taken before the look-up, so two resends racing each other queue,
-    and the second finds the first's session.
+    lost reply, a double tap) returns the stored session and False. So is a
+    (source, source id) pair (an API client syncing another app): the session
+    the journal holds under it is returned, whichever route it came by. The
+    owner's lock is taken before the look-up, so two resends racing each other
+    queue, and the second finds the first's session.
     """
     begin_write(session.owner)
-    stored = Session.objects.filter(owner=session.owner, uuid=session.uuid).first()
+    stored = _same_session(session)
     if stored is not None:
         return stored, False
     try:
         return save_session(session), True
     except IntegrityError:  # a writer that did not take the lock got there first
-        stored = Session.objects.filter(owner=session.owner, uuid=session.uuid).first()
+        stored = _same_session(session)
         if stored is None:
             raise
         return stored, False
+
+
+def _same_session(session: Session) -> Session | None:
+    mine = Session.objects.filter(owner=session.owner)
+    stored = mine.filter(uuid=session.uuid).first()
+    if stored is None and session.source_id:
+        stored = mine.filter(source=session.source, source_id=session.source_id).first()
+    return stored

@@ -9,5 +9,11 @@ journal.core.lazy): start, confirm and cancel an import job, and what a file is.
 from journal.core.lazy import public_names
 
 __getattr__, __all__ = public_names(
-    __name__, {"journal.imports.jobs": ["start", "confirm", "cancel", "sniff_source"]}
+    __name__,
+    {
+        "journal.imports.jobs": ["start", "confirm", "cancel", "sniff_source"],
+        "journal.imports.ingest": ["ingest_health_auto_export", "PayloadRefused"],
+        # A person's experiments as the exchange file writes them (the API reads them too).
+        "journal.imports.experiment_rows": ["experiments_of"],
+    },
 )

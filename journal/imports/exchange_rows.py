@@ -264,20 +264,25 @@ def refuse_if_too_large(size: int) -> None:
         )
 
 
-def load_document(raw: bytes) -> dict:
-    refuse_if_too_large(len(raw))
+def parse_json(raw: bytes, what: str = "The file", refused=ImportRefused):
+    """JSON from bytes that anyone may have written; `refused(message)` says why not."""
     try:
-        document = json.loads(raw.decode("utf-8-sig"))
+        return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ImportRefused("The file is not UTF-8 text.") from None
+        raise refused(f"{what} is not UTF-8 text.") from None
     except json.JSONDecodeError as error:
-        raise ImportRefused(
-            f"The file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
+        raise refused(
+            f"{what} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
         ) from None
     except RecursionError:
-        raise ImportRefused("The file nests lists or objects too deeply to be a journal.") from None
+        raise refused(f"{what} nests lists or objects too deeply to be read.") from None
     except ValueError:  # an integer of thousands of digits (Python's 4,300-digit limit)
-        raise ImportRefused("The file holds a number too long to be part of a journal.") from None
+        raise refused(f"{what} holds a number too long to be read.") from None
+
+
+def load_document(raw: bytes) -> dict:
+    refuse_if_too_large(len(raw))
+    document = parse_json(raw)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused(
             'This is not a Movement Journal export (its "format" is not "movement-journal").'

@@ -40,6 +40,9 @@ def export_rows(user) -> list[dict]:
     ]
 
 
+experiments_of = export_rows  # its public name (journal.imports)
+
+
 def _date(row: dict, name: str, required=True) -> date | None:
     value = row.get(name)
     if value is None and not required:

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from journal.api import tokens
 from journal.core.forms import ProfileForm, SignUpForm
 from journal.core.services import profile_for, save_profile
 
@@ -74,6 +75,11 @@ def log_out(request):
 
 @login_required
 def account(request):
+    return account_page(request)
+
+
+def account_page(request, status=200, **extra):
+    """The Account page; `extra` carries a token just made, or why one was not."""
     from journal.imports.lease import settle_lapsed
     from journal.imports.models import ImportJob
 
@@ -81,8 +87,14 @@ def account(request):
     unfinished = ImportJob.objects.filter(owner=request.user).exclude(
         status__in=[ImportJob.Status.DONE, ImportJob.Status.FAILED]
     )
-    context = {"profile": profile_for(request.user), "unfinished_import": unfinished.first()}
-    return render(request, "journal/account.html", context)
+    context = {
+        "profile": profile_for(request.user),
+        "unfinished_import": unfinished.first(),
+        "tokens": list(tokens.tokens_of(request.user)),
+        "max_tokens": tokens.MAX_TOKENS,
+        **extra,
+    }
+    return render(request, "journal/account.html", context, status=status)
 
 
 @login_required

@@ -1,9 +1,16 @@
+import contextlib
+import logging
+import signal
+import threading
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from journal.core.services import profile_for
 from journal.imports import parsers as importers
 from journal.imports import pipeline as imports
 from journal.imports.parsers import UnreadableFile
+from journal.imports.watch import FolderWatcher
 from journal.management.arguments import existing_file, person
 
 
@@ -17,6 +24,23 @@ def _pairs(values: list[str], what: str) -> dict[str, str]:
     return pairs
 
 
+def watch_folder(owner, folder: str, file) -> None:
+    """Run until SIGTERM or Ctrl-C, as a service beside db_worker."""
+    if file:
+        raise CommandError("Give a file or --watch DIR, not both.")
+    directory = Path(folder)
+    if not directory.is_dir():
+        raise CommandError(f"No folder at {folder}.")
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            FolderWatcher(owner, directory.resolve()).run(stop_event=stop)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    logging.getLogger("journal.imports.watch").info("Stopped watching %s", directory)
+
+
 class Command(BaseCommand):
     help = (
         "Import another app's export (Strava, Garmin, Apple Health, FIT, GPX, TCX, Daylio) "
@@ -25,7 +49,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--user", required=True, help="username")
-        parser.add_argument("file", help="the export to import")
+        parser.add_argument("file", nargs="?", help="the export to import")
+        parser.add_argument(
+            "--watch",
+            metavar="DIR",
+            help="instead of a file: import each FIT, GPX or TCX file that appears in DIR "
+            "(and those already there), once, until stopped",
+        )
         parser.add_argument("--source", choices=list(importers.SOURCES), help="default: detected")
         parser.add_argument(
             "--map",
@@ -40,8 +70,14 @@ class Command(BaseCommand):
         parser.add_argument("--distance-unit", choices=["km", "mi"])
         parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
 
-    def handle(self, *args, user, file, source, map, mood_map, distance_unit, dry_run, **opts):
+    def handle(
+        self, *args, user, file, watch, source, map, mood_map, distance_unit, dry_run, **opts
+    ):
         owner = person(user)
+        if watch:
+            return watch_folder(owner, watch, file)
+        if not file:
+            raise CommandError("Name the file to import, or a folder to watch with --watch DIR.")
         path = existing_file(file)
         chosen = {"activity_map": {}, "mood_map": {}, "distance_unit": distance_unit}
         for name, target in _pairs(map, "--map").items():
