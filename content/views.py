@@ -32,6 +32,11 @@ def effect(request, slug):
     return render(request, "content/effect.html", {"effect": found, **your_data(request, found)})
 
 
+def glossary(request):
+    """The technical words the pages use, each explained once (issue 21)."""
+    return render(request, "content/glossary.html")
+
+
 def your_data(request, effect) -> dict:
     """For a logged-in person: the Insights claims that test this effect, on their journal."""
     if not request.user.is_authenticated:

@@ -164,11 +164,12 @@ def test_session_pages_show_the_direction_words_with_their_arrow(alice_client, a
     alice.profile.save()
     session = make_session(alice, activity="aerobic", minutes=45, effort=5)
     texts = _chip_texts(alice_client.get(session.get_absolute_url()).content.decode())
-    assert "↓ inflammation lower building" in texts
-    assert "stress response calmer building" in texts  # no arrow: "calmer" is the direction
-    assert "oestrogen changed building" in texts
-    assert "↑ adrenaline higher this session" in texts
-    assert not any(t.startswith("↓ stress") or t.startswith("↑ oestrogen") for t in texts)
+    assert "predicted: possibly ↓ inflammation lower building grade B" in texts
+    # No arrow: "calmer" is the direction. "often": the article says it "tends to".
+    assert "predicted: often stress response calmer building grade B" in texts
+    assert "predicted: partly oestrogen changed building grade B" in texts
+    assert "predicted: ↑ adrenaline higher this session grade A" in texts
+    assert not any("↓ stress" in t or "↑ oestrogen" in t for t in texts)
 
 
 def test_tagged_sessions_show_split_grades_in_words_and_every_badge_explains_its_letter(
