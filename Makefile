@@ -26,6 +26,7 @@ run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT); status=$$?; \
 	kill $$worker 2>/dev/null; wait $$worker 2>/dev/null; exit $$status
 
+# lint-imports checks the import contracts of pyproject.toml (journal/README.md).
 # The browser tests run in a pytest process of their own: on SQLite, Django's
 # live server shares the test database connection with its thread, and that
 # sharing must not reach the other tests. The other tests run in one
@@ -35,6 +36,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest -m "not browser" -n auto --dist worksteal
 	$(BIN)/pytest -m browser
 

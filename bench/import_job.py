@@ -58,7 +58,7 @@ def journal_export(years: int = 10) -> bytes:
 
 
 def strava_export(years: int = 10) -> bytes:
-    from tests.import_files import strava_row, strava_zip
+    from tests.imports.import_files import strava_row, strava_zip
 
     rnd = random.Random(3)
     rows, day, n = [], date.today() - timedelta(days=365 * years), 0
@@ -86,8 +86,8 @@ def main() -> None:
     from django.test import Client
     from django_tasks_db.management.commands.db_worker import Worker
 
-    from journal import imports
-    from journal.importjob import ImportJob
+    from journal.imports import pipeline as imports
+    from journal.imports.models import ImportJob
     from journal.models import CheckIn, Session
 
     call_command("migrate", verbosity=0)

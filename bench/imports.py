@@ -3,7 +3,7 @@
 Generates, in a temporary folder, a 1 GB Apple Health export.xml (heart-rate
 records as Apple writes them, a workout every 200 records) and ten years of
 Strava activities (about 4,400 rows, as activities.csv in a bulk-export zip),
-then times each parse through journal.importers.read and prints rows per
+then times each parse through journal.imports.parsers.read and prints rows per
 second and peak memory. Figures are printed, never asserted.
 
     --apple-mb N   size of the Apple export in MB of 10^6 bytes (default 1000: 1 GB,
@@ -28,8 +28,8 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from journal import importers  # noqa: E402
-from tests.importer_files import (  # noqa: E402
+from journal.imports import parsers as importers  # noqa: E402
+from tests.imports.importer_files import (  # noqa: E402
     STRAVA_HEADER,
     apple_export_chunks,
     csv_text,

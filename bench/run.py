@@ -86,12 +86,12 @@ class Bench:
         return response, len(queries)
 
     def changed(self) -> None:
-        """A write through journal.services, as after a quick log: the cached pages go stale.
+        """A write through journal.core.services, as after a quick log: the cached pages go stale.
         The version is bumped here too in case the write path does not yet do it."""
         from django.db.models import F
 
+        from journal.core.services import save_session
         from journal.models import Profile, Session
-        from journal.services import save_session
 
         session = Session.objects.for_user(self.user).order_by("-date").first()
         session.minutes = 30 if session.minutes != 30 else 31
@@ -121,8 +121,8 @@ class Bench:
 
 
 def tagging_part(bench: Bench) -> None:
+    from journal.core.services import profile_for, retag, save_session
     from journal.models import Session, SessionTag
-    from journal.services import profile_for, retag, save_session
 
     user = bench.user
     today = profile_for(user).today()

@@ -114,7 +114,7 @@ TEMPLATES = [
 ]
 
 # Form templates resolve through TEMPLATES, so templates/ may override Django's own. None
-# does today: the tap-friendly scales render in Python (journal.forms.ScaleWidget).
+# does today: the tap-friendly scales render in Python (journal.core.forms.ScaleWidget).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite in the project folder unless DATABASE_URL says otherwise. Server

@@ -1,4 +1,4 @@
-"""The dashboard's chart keys, shared with journal.charts, and their titles."""
+"""The dashboard's chart keys, shared with journal.dashboard.charts, and their titles."""
 
 CHART_KEYS = {
     "feeling-change": "Feeling change in each session",

@@ -36,19 +36,9 @@ def effect(request, slug):
     )
     if not (found.section.published or request.user.is_staff):
         raise Http404("No such effect.")
-    return render(request, "content/effect.html", {"effect": found, **your_data(request, found)})
+    return render(request, "content/effect.html", {"effect": found})
 
 
 def glossary(request):
     """The technical words the pages use, each explained once (issue 21)."""
     return render(request, "content/glossary.html")
-
-
-def your_data(request, effect) -> dict:
-    """For a logged-in person: the Insights claims that test this effect, on their journal."""
-    if not request.user.is_authenticated:
-        return {}
-    from journal.views.insights import claim_cards
-
-    _, cards = claim_cards(request.user, effects={effect.slug: effect})
-    return {"your_claims": [card for card, _ in cards if card.effect_slug == effect.slug]}

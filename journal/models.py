@@ -16,10 +16,10 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 
-from journal import validation
+from journal.core import validation
 
 # One home for the ranges: a pure module the importers read without Django.
-from journal.ranges import (
+from journal.core.ranges import (
     CHECKIN_ITEMS,
     CHECKIN_RANGES,
     NOTE_MAX_LENGTH,
@@ -122,7 +122,7 @@ class Profile(models.Model):
     cycle_tracking = models.BooleanField(default=False)
     missed_period = models.BooleanField(default=False)
     checkin_items = models.JSONField(default=list, blank=True)
-    # Bumped by journal.services in the same transaction as every write to this
+    # Bumped by journal.core.services in the same transaction as every write to this
     # person's journal; caches of derived pages are keyed by it.
     journal_version = models.PositiveBigIntegerField(default=0, editable=False)
 
@@ -397,4 +397,4 @@ class SessionTag(models.Model):
         return self.inputs.get("progress", "")
 
 
-from journal.importjob import ImportJob  # noqa: E402, F401  (its own module, to keep this short)
+from journal.imports.models import ImportJob  # noqa: E402, F401  (its own module, to keep this short)

@@ -15,8 +15,8 @@ def create_profile(sender, instance, created, raw=False, **kwargs):
 @receiver(pre_delete, sender=settings.AUTH_USER_MODEL)
 def forget_imports(sender, instance, **kwargs):
     """A deleted account leaves no upload, import job or queued import task behind."""
-    from journal.importjob import ImportJob
-    from journal.tasks import forget
+    from journal.imports.models import ImportJob
+    from journal.imports.tasks import forget
 
     for job in ImportJob.objects.filter(owner=instance):
         forget(job)

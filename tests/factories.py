@@ -4,8 +4,8 @@ import json
 from datetime import date, timedelta
 
 from journal import tagging
+from journal.core.services import FACT_FIELDS, profile_facts, profile_for, save_session
 from journal.models import CheckIn, Session
-from journal.services import FACT_FIELDS, profile_facts, profile_for, save_session
 
 
 def htmx_events(response) -> set[str]:

@@ -15,7 +15,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from config.login_throttle import client_ip
-from journal import stats
+from journal.dashboard import stats
 from journal.middleware import database_unavailable, server_error
 from journal.models import CheckIn, Session
 from journal.views.account import SignUpForm

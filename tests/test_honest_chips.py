@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from content.models import Effect, Reference, Section
-from journal import patterns
+from journal.dashboard import patterns
 from tests.factories import make_session
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from content.models import ChartPlacement, Effect, Reference, Section
-from journal import patterns
+from journal.dashboard import patterns
 from journal.tagging import Pattern, progress_words
 from tests.factories import make_session
 

@@ -113,7 +113,7 @@ def test_importing_never_touches_another_users_rows(alice_client, alice, bob, bo
         ],
         "checkins": [],
     }
-    from journal.exchange import import_journal
+    from journal.imports.exchange import import_journal
 
     report = import_journal(alice, json.dumps(bobs_export).encode())
     # Ids are unique per owner: alice gets her own copy, bob's row is untouched.

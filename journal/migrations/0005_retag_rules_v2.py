@@ -1,6 +1,6 @@
 """Rules version 2 (effect-rules.md 0.5, December 2026): serotonin's acute rule is moderate
 intensity only. Every stored tag is recomputed with the same code the app and
-`manage.py retag` use (journal.services.retag_rows), on the historical models, and each
+`manage.py retag` use (journal.core.services.retag_rows), on the historical models, and each
 retagged journal's version moves on so that no cached dashboard keeps the old tags.
 
 Going back leaves the tags as they are: the code that made version 1 tags is gone, and
@@ -13,7 +13,7 @@ from django.db.models import F
 
 def retag_everyone(apps, schema_editor):
     from journal import tagging
-    from journal.services import retag_rows
+    from journal.core.services import retag_rows
 
     Session = apps.get_model("journal", "Session")
     SessionTag = apps.get_model("journal", "SessionTag")

@@ -1,7 +1,8 @@
 from django import template
 
-from journal import patterns
-from journal.forms import KM_PER_MILE
+from journal import insights
+from journal.core.forms import KM_PER_MILE
+from journal.dashboard import patterns
 
 register = template.Library()
 
@@ -67,3 +68,13 @@ def tag_chips(tags, effects):
 def ordered_chips(tags, effects):
     """The same grouping for pages that lay the tags out themselves."""
     return patterns.session_chips(tags, patterns.evidence_orders(effects), visible=len(tags))
+
+
+@register.inclusion_tag("journal/insights/includes/your_data.html", takes_context=True)
+def your_data(context, effect):
+    """A Learn page's "Your data" block: the Insights claims that test this effect, on the
+    logged-in person's journal. Registered here so that content's views import nothing
+    of the journal's: its template loads the tag."""
+    user = context["request"].user
+    claims = insights.claims_about(user, effect) if user.is_authenticated else []
+    return {"effect": effect, "your_claims": claims}

@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from journal.forms import ProfileForm, SignUpForm
-from journal.services import profile_for, save_profile
+from journal.core.forms import ProfileForm, SignUpForm
+from journal.core.services import profile_for, save_profile
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -33,7 +33,7 @@ def signup(request):
 
 @login_required
 def account(request):
-    from journal.importjob import ImportJob
+    from journal.imports.models import ImportJob
 
     unfinished = ImportJob.objects.filter(owner=request.user).exclude(
         status__in=[ImportJob.Status.DONE, ImportJob.Status.FAILED]

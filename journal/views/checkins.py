@@ -5,9 +5,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from journal.forms import CheckInForm
+from journal.core.forms import CheckInForm
+from journal.core.services import CheckInDateTaken, delete_checkin, profile_for, save_checkin
 from journal.models import CheckIn
-from journal.services import CheckInDateTaken, delete_checkin, profile_for, save_checkin
 from journal.views.common import changed
 from journal.views.dashboard import CHECKIN_PREFIX, checkin_form_for, dashboard_page
 
@@ -51,11 +51,11 @@ def checkin_today(request):
                 "saved": checkin,
                 "saved_day": day,
             }
-            return changed(render(request, "journal/dashboard.html#checkin", context))
+            return changed(render(request, "journal/dashboard/dashboard.html#checkin", context))
         messages.success(request, f"Check-in saved for {day}.")
         return redirect("journal:dashboard")
     if request.htmx:
-        return render(request, "journal/dashboard.html#checkin", {"checkin_form": form})
+        return render(request, "journal/dashboard/dashboard.html#checkin", {"checkin_form": form})
     messages.error(request, "The check-in was not saved: see the messages by the fields.")
     return dashboard_page(request, checkin_form=form)
 

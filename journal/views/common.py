@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import trigger_client_event
 
-from journal.caching import digest, field_values, per_journal
+from journal.core.caching import digest, field_values, per_journal
 
 # Sent with every change to sessions or check-ins, so widgets and charts that
 # listen for it (hx-trigger="journal-changed from:body") refresh themselves.
@@ -62,7 +62,7 @@ def render_cached(request, profile, template, name, context, fresh=None) -> Http
 
 
 def page_name(profile, template: str, name: str) -> str:
-    """The cache name of a whole page: besides the journal version (journal.caching), the
+    """The cache name of a whole page: besides the journal version (journal.core.caching), the
     day, the content's version and the profile's own fields, whose settings (check-in items,
     units) shape pages and whose edit in the admin changes no journal version."""
     from content.models import content_version

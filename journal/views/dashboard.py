@@ -5,11 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from journal import charts, patterns, queries, stats, tagging
-from journal.caching import digest, per_journal
-from journal.forms import CheckInForm, QuickSessionForm
+from journal import tagging
+from journal.core.caching import digest, per_journal
+from journal.core.forms import CheckInForm, QuickSessionForm
+from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
+from journal.dashboard import charts, patterns, queries, stats
 from journal.models import CheckIn, Session
-from journal.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
 from journal.views.common import effects_by_slug, render_cached
 from journal.views.feelings import feelings_context
 
@@ -17,7 +18,7 @@ PENDING_LIMIT = 10
 STREAK_WINDOW = 366  # days the summary reads back for the streak: a bounded query
 QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
 CHECKIN_PREFIX = "checkin"
-PAGE = "journal/dashboard.html"
+PAGE = "journal/dashboard/dashboard.html"
 # The quick log's idempotency key must be new on every view of the cached page (two tabs
 # must not share one): the page holds this placeholder instead.
 LOG_KEY_PLACEHOLDER = "log-key-placeholder-3f9c1e"
@@ -102,7 +103,7 @@ def long_term_patterns(user, profile) -> tuple[dict, object]:
 
 def chronic_context(user, profile, effects) -> dict:
     """The long-term card: patterns sustained or building today, ordered and folded by
-    journal.patterns."""
+    journal.dashboard.patterns."""
     today = profile.today()
     found, start = long_term_patterns(user, profile)
     card = patterns.long_term_card(found, patterns.evidence_orders(effects))
@@ -213,11 +214,11 @@ def dashboard_fragment(request, name):
     context = FRAGMENTS[name](request.user, profile_for(request.user))
     if name == "pending":
         context["pending_open"] = request.GET.get("open") == "1"
-    return render(request, f"journal/dashboard.html#{name}", context)
+    return render(request, f"journal/dashboard/dashboard.html#{name}", context)
 
 
 @login_required
 def dashboard_charts(request):
     profile = profile_for(request.user)
     context = charts_context(request.user, profile, request.GET.get("range"), effects_by_slug())
-    return render(request, "journal/dashboard.html#charts", context)
+    return render(request, "journal/dashboard/dashboard.html#charts", context)

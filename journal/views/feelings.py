@@ -8,14 +8,14 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from journal.forms import FeelingsForm
+from journal.core.forms import FeelingsForm
+from journal.core.services import dismiss_feelings, profile_for, save_session
 from journal.models import Session
-from journal.services import dismiss_feelings, profile_for, save_session
 from journal.views.common import changed
 
 SHOWN = 10
 OLD_AFTER = timedelta(days=14)  # older than this, a feeling is hard to recall: one tap dismisses
-PARTIAL = "journal/includes/feelings_pending.html"
+PARTIAL = "journal/dashboard/includes/feelings_pending.html"
 
 
 def feelings_context(user, profile=None, expanded=False) -> dict:

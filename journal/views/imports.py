@@ -1,43 +1,36 @@
 """The web import: upload, preview and mapping, confirm, progress, report.
 
 Each request only stores, reads or queues: the file is read by the
-background tasks (journal.tasks), so no request holds a worker for long.
+background tasks (journal.imports.tasks), so no request holds a worker for long.
 """
-
-from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from journal import exchange, importers, imports, tasks
-from journal.import_forms import SOURCE_CHOICES, MappingForm, SourceForm
-from journal.importjob import ImportJob
-from journal.uploads import ImportUploadHandler, content_length, limit_bytes, too_large_message
+from journal import imports
+from journal.imports import exchange, pipeline
+from journal.imports import parsers as importers
+from journal.imports.forms import SOURCE_CHOICES, MappingForm, SourceForm
+from journal.imports.models import ImportJob
+from journal.imports.uploads import (
+    ImportUploadHandler,
+    content_length,
+    limit_bytes,
+    too_large_message,
+)
 
 Status = ImportJob.Status
-STALE_AFTER = timedelta(days=1)
 RECENT_JOBS = 5
 MULTIPART_SLACK = 64 * 1024  # the form's other fields and boundaries around the file
-
-
-def sniff_source(path, name: str) -> tuple[str, str] | None:
-    """(kind, source) of a stored upload: our own JSON, or one of the parsers' sources."""
-    with open(path, "rb") as handle:
-        start = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if start.startswith(b"{") or name.lower().endswith(".json"):
-        return ImportJob.Kind.JOURNAL, "journal"
-    source = importers.detect(path, name)  # UnreadableFile says why it cannot be read
-    return (ImportJob.Kind.ACTIVITIES, source) if source else None
 
 
 def _start_page(request, form, error=None, status=200):
     jobs = ImportJob.objects.filter(owner=request.user)[:RECENT_JOBS]
     context = {"form": form, "error": error, "jobs": jobs, "limit_mb": limit_bytes() // 2**20}
-    return render(request, "journal/import.html", context, status=status)
+    return render(request, "journal/imports/import.html", context, status=status)
 
 
 @login_required
@@ -77,7 +70,7 @@ def _receive_upload(request, handler):
         found = (ImportJob.Kind.ACTIVITIES, chosen)
     else:
         try:
-            found = sniff_source(stored.path, stored.name)
+            found = imports.sniff_source(stored.path, stored.name)
         except importers.UnreadableFile as refusal:
             return _start_page(request, form, f"{refusal} Nothing was imported.")
     if found is None:
@@ -92,21 +85,7 @@ def _receive_upload(request, handler):
             exchange.refuse_if_too_large(stored.size)
         except exchange.ImportRefused as refusal:
             return _start_page(request, form, f"{refusal} Nothing was imported.")
-    # A preview nobody confirmed within a day is dropped with its file.
-    stale = ImportJob.objects.filter(
-        owner=request.user, status=Status.READY, created_at__lt=timezone.now() - STALE_AFTER
-    )
-    for old in stale:
-        tasks.forget(old)
-    job = ImportJob.objects.create(
-        owner=request.user,
-        kind=found[0],
-        source=found[1],
-        file_name=stored.name[:200],
-        upload=handler.keep().name,
-    )
-    result = tasks.prepare_import.enqueue(job.pk)
-    ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
+    job = imports.start(request.user, *found, file_name=stored.name, upload=handler.keep().name)
     return redirect("journal:import_job", pk=job.pk)
 
 
@@ -119,14 +98,14 @@ def _job_context(job, form=None):
     if job.status == Status.READY:
         context["form"] = form or MappingForm(preview=job.preview, kind=job.kind)
     if job.status == Status.DONE:
-        context["summary"] = imports.summary(job.report)
+        context["summary"] = pipeline.summary(job.report)
     return context
 
 
 @login_required
 def import_job(request, pk):
     job = get_object_or_404(ImportJob, pk=pk, owner=request.user)
-    template = "journal/import_job.html"
+    template = "journal/imports/import_job.html"
     if request.htmx:
         template += "#job"
     return render(request, template, _job_context(job))
@@ -139,14 +118,8 @@ def import_confirm(request, pk):
     form = MappingForm(request.POST, preview=job.preview, kind=job.kind)
     importing = request.POST.get("action") != "update"
     if not form.is_valid() or (importing and not form.check_moods_mapped()):
-        return render(request, "journal/import_job.html", _job_context(job, form))
-    job.options = form.options()
-    job.status = Status.QUEUED if importing else Status.PREVIEWING
-    job.done, job.total = 0, None
-    job.save(update_fields=["options", "status", "done", "total"])
-    task = tasks.run_import if importing else tasks.prepare_import
-    result = task.enqueue(job.pk)
-    ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
+        return render(request, "journal/imports/import_job.html", _job_context(job, form))
+    imports.confirm(job, form.options(), importing)
     return redirect("journal:import_job", pk=job.pk)
 
 
@@ -157,6 +130,6 @@ def import_cancel(request, pk):
     if job.status == Status.RUNNING:
         messages.error(request, "This import is already writing; it cannot be stopped now.")
         return redirect("journal:import_job", pk=job.pk)
-    tasks.forget(job)
+    imports.cancel(job)
     messages.success(request, "The import is cancelled and its file deleted.")
     return redirect("journal:import")

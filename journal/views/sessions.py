@@ -5,10 +5,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from journal import patterns, queries, tagging
-from journal.forms import EffortForm, QuickSessionForm, SessionFilterForm, SessionForm
+from journal import tagging
+from journal.core.forms import EffortForm, QuickSessionForm, SessionFilterForm, SessionForm
+from journal.core.services import delete_session, profile_for, save_new_session_once, save_session
+from journal.dashboard import patterns, queries
 from journal.models import Session, SessionTag
-from journal.services import delete_session, profile_for, save_new_session_once, save_session
 from journal.views.common import changed, effects_by_slug, render_partial_or_page
 from journal.views.dashboard import (
     QUICK_PREFIX,
@@ -71,7 +72,9 @@ def session_quick(request):
     )
     if not form.is_valid():
         if request.htmx:
-            return render(request, "journal/dashboard.html#quick-log", {"quick_form": form})
+            return render(
+                request, "journal/dashboard/dashboard.html#quick-log", {"quick_form": form}
+            )
         messages.error(request, "The session was not saved: see the messages by the fields.")
         return dashboard_page(request, quick_form=form)
     # A resend of a log already saved (same uuid) is answered as if just saved.
@@ -79,7 +82,7 @@ def session_quick(request):
     if request.htmx:
         fresh = quick_form_for(request.user, profile, activity=session.activity)
         context = {"quick_form": fresh, "just_logged": session}
-        return changed(render(request, "journal/dashboard.html#quick-log", context))
+        return changed(render(request, "journal/dashboard/dashboard.html#quick-log", context))
     messages.success(request, f"Logged: {session}.")
     return redirect("journal:dashboard")
 
@@ -191,7 +194,7 @@ def session_effort(request, pk):
             return changed(
                 render(
                     request,
-                    "journal/dashboard.html#pending",
+                    "journal/dashboard/dashboard.html#pending",
                     pending_context(request.user, is_open=True),
                 )
             )

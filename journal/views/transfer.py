@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.utils import timezone
 
-from journal import exchange
+from journal.imports import exchange
 
 
 @login_required

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from journal.models import Session
 from tests.browser.test_logging import log_in
-from tests.import_files import run_worker_once, strava_zip, three_strava_rows
+from tests.imports.import_files import run_worker_once, strava_zip, three_strava_rows
 
 
 def test_upload_a_strava_zip_map_a_type_confirm_and_see_the_sessions(page, alice, settings):

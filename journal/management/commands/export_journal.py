@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from journal import exchange
+from journal.imports import exchange
 from journal.management.arguments import person
 
 

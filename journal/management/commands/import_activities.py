@@ -1,9 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from journal import importers, imports
-from journal.importers import UnreadableFile
+from journal.core.services import profile_for
+from journal.imports import parsers as importers
+from journal.imports import pipeline as imports
+from journal.imports.parsers import UnreadableFile
 from journal.management.arguments import existing_file, person
-from journal.services import profile_for
 
 
 def _pairs(values: list[str], what: str) -> dict[str, str]:

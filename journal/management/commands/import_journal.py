@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from journal import exchange
+from journal.imports import exchange
 from journal.management.arguments import existing_file, person
 
 

@@ -2,15 +2,15 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from journal import insight_cards, insights, queries
+from journal import insights
+from journal.core.services import profile_for
 from journal.management.arguments import person
-from journal.services import profile_for
 
 COLUMNS = ("claim", "kind", "with", "without", "difference", "95% interval", "g", "verdict")
 
 
 def _number(value, places=2) -> str:
-    return "–" if value is None else insight_cards.signed(value, places)
+    return "–" if value is None else insights.signed(value, places)
 
 
 def text_table(report) -> str:
@@ -59,15 +59,15 @@ class Command(BaseCommand):
         parser.add_argument("--user", required=True, help="the username")
         parser.add_argument(
             "--range",
-            default=queries.INSIGHT_DEFAULT_RANGE,
-            choices=queries.INSIGHT_RANGES,
+            default=insights.INSIGHT_DEFAULT_RANGE,
+            choices=insights.INSIGHT_RANGES,
             dest="range_key",
         )
         parser.add_argument("--format", default="text", choices=["json", "text"], dest="fmt")
 
     def handle(self, *args, user, range_key, fmt, **options):
         account = person(user)
-        report = queries.insight_report(account, profile_for(account), range_key)
+        report = insights.insight_report(account, profile_for(account), range_key)
         if fmt == "json":
             out = insights.as_json(report.range_key, report.results)
             self.stdout.write(json.dumps(out, allow_nan=False))

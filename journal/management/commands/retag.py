@@ -1,7 +1,7 @@
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 
-from journal.services import retag_journal
+from journal.core.services import retag_journal
 from journal.tagging import RULES_VERSION
 
 

@@ -2,9 +2,9 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from journal.demo import build_history
+from journal.core.demo import build_history
+from journal.core.services import clear_journal, profile_for, save_imported
 from journal.models import CheckIn, Session
-from journal.services import clear_journal, profile_for, save_imported
 
 DEMO_PASSWORD = "move-and-feel-2026"  # noqa: S105 - a local demo account, printed on purpose
 

@@ -1,0 +1,72 @@
+"""Per-person caching of derived pages, through Django's cache framework.
+
+A value is cached under the person's journal version (Profile.journal_version), which
+journal.core.services bumps in the same transaction as every write to their journal. A write
+therefore never has to find and delete what it made stale: the next read asks for a key
+that does not exist yet, and the old entries age out of the cache on their own. Nothing
+here assumes one process: with CACHE_URL pointing at Redis or the database cache, every
+app server sees the same entries and the same versions.
+
+The name must carry every other input the value depends on (the date, the range, a
+digest of content it reads), because only the journal version is added here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+
+T = TypeVar("T")
+
+# Bump when the shape of any cached value changes, so a deploy never reads old pickles.
+FORMAT_VERSION = 1
+# Entries never go stale (the version changes instead), so this only bounds their memory.
+TIMEOUT = 24 * 60 * 60
+
+_MISSING = object()
+logger = logging.getLogger(__name__)
+
+
+def digest(value) -> str:
+    """A short, stable fingerprint of a value's repr (dicts are compared sorted), for the
+    parts of a name that are too long to spell out, such as content a page reads."""
+    if isinstance(value, dict):
+        value = sorted(value.items())
+    return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()
+
+
+def field_values(obj) -> tuple:
+    """A model instance's stored fields (not its relations), for a digest of a row whose
+    edits must show at once."""
+    return tuple(getattr(obj, field.attname) for field in obj._meta.concrete_fields)
+
+
+def journal_key(profile, name: str) -> str:
+    """The cache key of `name` for this person at their current journal version."""
+    return f"mj:{FORMAT_VERSION}:{profile.user_id}:{profile.journal_version}:{name}"
+
+
+def per_journal(profile, name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, cached for this person until their journal changes.
+
+    A cache that cannot be reached (Redis down) costs speed, never the page: the value is
+    computed as if nothing were cached.
+    """
+    key = journal_key(profile, name)
+    try:
+        value = cache.get(key, _MISSING)
+    except Exception:  # any backend's connection error
+        logger.warning("cache unavailable; computing %s", name, exc_info=True)
+        return compute()
+    if value is not _MISSING:
+        return value
+    value = compute()
+    try:
+        cache.set(key, value, TIMEOUT)
+    except Exception:
+        logger.warning("cache unavailable; not storing %s", name, exc_info=True)
+    return value

@@ -1,0 +1,380 @@
+import uuid
+import zoneinfo
+from datetime import date
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.models import User
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+
+from journal.core import validation
+from journal.models import (
+    CHECKIN_ITEMS,
+    PROFILE_FIELDS,
+    SESSION_RANGES,
+    Activity,
+    CheckIn,
+    DistanceUnit,
+    Profile,
+    Session,
+)
+
+KM_PER_MILE = 1.609344
+
+# Verbal anchors of each scale, shown under the numbers.
+FEELING_ANCHORS = {  # Feeling Scale [HR89]
+    -5: "very bad",
+    -3: "bad",
+    -1: "fairly bad",
+    0: "neutral",
+    1: "fairly good",
+    3: "good",
+    5: "very good",
+}
+EFFORT_ANCHORS = {  # Borg CR-10 as used for session RPE [FOS01]
+    0: "rest",
+    1: "very easy",
+    2: "easy",
+    3: "moderate",
+    4: "somewhat hard",
+    5: "hard",
+    7: "very hard",
+    10: "maximal",
+}
+AROUSAL_ANCHORS = {1: "low", 6: "high"}  # Felt Arousal Scale [SM85]
+MOOD_ANCHORS = {1: "awful", 2: "low", 3: "okay", 4: "good", 5: "great"}
+SLEEP_ANCHORS = {0: "terrible", 5: "fair", 10: "excellent"}  # [SNY18]
+ITEM_ANCHORS = {1: "very low", 5: "very high"}
+
+
+# In the system's zone database but not places: the server's own zone, and a placeholder.
+NOT_TIME_ZONES = {"localtime", "Factory"}
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    zones = zoneinfo.available_timezones() - NOT_TIME_ZONES
+    return [(zone, zone) for zone in sorted(zones)]
+
+
+class SignUpForm(UserCreationForm):
+    email = forms.EmailField(
+        required=False,
+        help_text="Optional. Only used to send you a password reset link.",
+    )
+
+    # Filled in from the browser by static/js/time-zone.js; UTC without JavaScript.
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        initial="UTC",
+        required=False,
+        help_text="Sets which day your sessions and check-ins fall on. You can change it later.",
+        error_messages={
+            "invalid_choice": "%(value)s is not a time zone we know. Pick one from the list."
+        },
+        widget=forms.Select(attrs={"data-detect-time-zone": ""}),
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "email")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = time_zone_choices()
+        if self.is_bound:  # the person's own choice: the browser's guess must not replace it
+            self.fields["time_zone"].widget.attrs["data-chosen"] = ""
+
+    def clean_time_zone(self):
+        return self.cleaned_data.get("time_zone") or "UTC"
+
+
+SCALE_OPTION = (
+    '<label for="{}"><input type="radio" name="{}" value="{}"{}><span>{}{}</span></label>'
+)
+
+
+class ScaleWidget(forms.RadioSelect):
+    """A row of large tap targets, each number with its verbal anchor.
+
+    Rendered in Python: the dashboard shows over a hundred of these options,
+    and a template per option made it several times slower.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = [option for _group, group, _index in widget["optgroups"] for option in group]
+        return format_html(
+            '<div class="scale-options">{}</div>',
+            format_html_join(
+                "",
+                SCALE_OPTION,
+                (
+                    (
+                        option["attrs"]["id"],
+                        option["name"],
+                        option["value"],
+                        flatatt(option["attrs"]),
+                        "–" if option["value"] == "" else option["value"],
+                        format_html("<small>{}</small>", option["label"])
+                        if option["label"]
+                        else "",
+                    )
+                    for option in options
+                ),
+            ),
+        )
+
+
+def scale_field(low, high, anchors, *, required=True, **kwargs) -> forms.TypedChoiceField:
+    choices = [(value, anchors.get(value, "")) for value in range(low, high + 1)]
+    if not required:
+        choices = [("", "skip"), *choices]
+    return forms.TypedChoiceField(
+        choices=choices,
+        coerce=int,
+        empty_value=None,
+        required=required,
+        widget=ScaleWidget,
+        **kwargs,
+    )
+
+
+def first_day(profile: Profile) -> str:
+    return validation.earliest_date(profile.birth_year, profile.today()).isoformat()
+
+
+def plausible_date(value: date, profile: Profile) -> date:
+    validation.check_date(value, profile.today(), profile.birth_year)
+    return value
+
+
+class SessionForm(forms.ModelForm):
+    """Every field of a session; distance is entered in the person's own unit."""
+
+    feeling_before = scale_field(-5, 5, FEELING_ANCHORS, label="Feeling before")
+    feeling_after = scale_field(-5, 5, FEELING_ANCHORS, label="Feeling after")
+    effort = scale_field(
+        0,
+        10,
+        EFFORT_ANCHORS,
+        required=False,
+        label="Session effort",
+        help_text="How hard the whole session was, about 30 minutes after. You can add it later.",
+    )
+    arousal_before = scale_field(1, 6, AROUSAL_ANCHORS, required=False, label="Arousal before")
+    arousal_after = scale_field(1, 6, AROUSAL_ANCHORS, required=False, label="Arousal after")
+    distance = forms.FloatField(required=False, min_value=0, label="Distance")
+
+    class Meta:
+        model = Session
+        fields = [
+            "activity",
+            "date",
+            "start_time",
+            "minutes",
+            "feeling_before",
+            "feeling_after",
+            "effort",
+            "arousal_before",
+            "arousal_after",
+            "avg_hr",
+            "max_hr",
+            "distance",
+            "percent_1rm",
+            "reps_in_reserve",
+            "style",
+            "note",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "minutes": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "minutes": "Whole session, warm-up included.",
+            "style": "For mobility sessions.",
+        }
+
+    def __init__(self, *args, profile: Profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        unit = profile.distance_unit
+        self.fields["distance"].label = f"Distance ({unit})"
+        self.fields["distance"].widget.attrs.update(step="0.01", inputmode="decimal")
+        km = self.instance.distance_km
+        if km is not None:
+            self.initial["distance"] = round(km / KM_PER_MILE if unit == "mi" else km, 2)
+        self.fields["date"].widget.attrs.update(
+            max=profile.today().isoformat(), min=first_day(profile)
+        )
+        self.fields["minutes"].widget.attrs.update(min=1, max=SESSION_RANGES["minutes"][1])
+        self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
+
+    def clean_date(self):
+        return plausible_date(self.cleaned_data["date"], self.profile)
+
+    def clean_distance(self):
+        value = self.cleaned_data.get("distance")
+        if value is None:
+            return None
+        km = value * KM_PER_MILE if self.profile.distance_unit == DistanceUnit.MI else value
+        if km > SESSION_RANGES["distance_km"][1]:
+            raise forms.ValidationError("That is further than 1,000 km in one session.")
+        return round(km, 3)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("activity") != Activity.MOBILITY:
+            cleaned["style"] = ""
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.distance_km = self.cleaned_data.get("distance")
+        return super().save(commit=commit)
+
+
+class QuickSessionForm(SessionForm):
+    """The dashboard's 20-second log: the required fields, details folded away.
+
+    `uuid` is the log's idempotency key: each blank form carries a fresh one
+    (the offline queue makes its own), and a second post with the same key is
+    the same session, not a new one (a retry, a double tap, a resend).
+    """
+
+    uuid = forms.UUIDField(
+        required=False,
+        widget=forms.HiddenInput(attrs={"data-log-key": ""}),
+        error_messages={"invalid": "This log's key is damaged. Reload the page and log again."},
+    )
+
+    class Meta(SessionForm.Meta):
+        fields = [
+            "activity",
+            "minutes",
+            "feeling_before",
+            "feeling_after",
+            "effort",
+            "date",
+            "note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("uuid", uuid.uuid4())
+
+    def clean(self):
+        cleaned = super().clean()
+        # A hidden field has nowhere to show its error: show it above the form.
+        if self.has_error("uuid"):
+            self.add_error(None, self.errors.pop("uuid"))
+        return cleaned
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("uuid"):
+            self.instance.uuid = self.cleaned_data["uuid"]
+        return super().save(commit=commit)
+
+
+class EffortForm(forms.ModelForm):
+    effort = scale_field(0, 10, EFFORT_ANCHORS, label="Session effort")
+
+    class Meta:
+        model = Session
+        fields = ["effort"]
+
+
+class CheckInForm(forms.ModelForm):
+    mood = scale_field(1, 5, MOOD_ANCHORS, label="Mood")
+    sleep_quality = scale_field(0, 10, SLEEP_ANCHORS, label="Sleep quality last night")
+
+    class Meta:
+        model = CheckIn
+        fields = ["date", "mood", "sleep_quality", *CHECKIN_ITEMS, "note"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, profile: Profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        chosen = set(profile.checkin_items)
+        for item, label in CHECKIN_ITEMS.items():
+            if item in chosen:
+                self.fields[item] = scale_field(1, 5, ITEM_ANCHORS, required=False, label=label)
+            else:
+                del self.fields[item]
+        self.fields["date"].widget.attrs.update(
+            max=profile.today().isoformat(), min=first_day(profile)
+        )
+        self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
+
+    def clean_date(self):
+        value = plausible_date(self.cleaned_data["date"], self.profile)
+        owner = self.instance.owner if self.instance.owner_id else self.profile.user
+        clash = CheckIn.objects.filter(owner=owner, date=value).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(
+                "There is already a check-in for that day; edit it instead."
+            )
+        return value
+
+
+class ProfileForm(forms.ModelForm):
+    checkin_items = forms.MultipleChoiceField(
+        choices=list(CHECKIN_ITEMS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Optional items in my daily check-in",
+    )
+    time_zone = forms.ChoiceField(label="Time zone")
+
+    class Meta:
+        model = Profile
+        fields = PROFILE_FIELDS
+        help_texts = {
+            "birth_year": "Used to estimate your maximum heart rate (208 - 0.7 x age).",
+            "max_hr": "If you have measured it, this replaces the estimate.",
+            "resting_hr": "With a maximum, lets heart rate set each session's intensity.",
+            "sex": "Optional. Selects the wording of the sex-hormone effects.",
+            "missed_period": "While ticked, no session is tagged for ovarian balance.",
+        }
+        labels = {"sex": "Sex"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = time_zone_choices()
+        self.fields["sex"].choices = [("", "Prefer not to say"), *self.fields["sex"].choices[1:]]
+
+
+class SessionFilterForm(forms.Form):
+    activity = forms.ChoiceField(
+        choices=[("", "All activities"), *Activity.choices], required=False
+    )
+    start = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            self.add_error("end", "The end date is before the start date.")
+        return cleaned
+
+
+class FeelingsForm(forms.ModelForm):
+    """'How did it feel?': the two feelings an imported session came without."""
+
+    feeling_before = scale_field(-5, 5, FEELING_ANCHORS, label="Feeling before")
+    feeling_after = scale_field(-5, 5, FEELING_ANCHORS, label="Feeling after")
+
+    class Meta:
+        model = Session
+        fields = ["feeling_before", "feeling_after"]

@@ -1,0 +1,142 @@
+"""The ORM side of the dashboard: one aggregate query per chart, scoped to its owner.
+
+Each function returns plain rows (dicts, tuples) for journal.dashboard.charts, which is
+pure and builds the chart payloads. Aggregation per day, week and activity
+type happens in SQL; rolling means and Foster's figures in journal.dashboard.stats.
+"""
+
+from datetime import date
+
+from django.db.models import Case, Count, DateField, F, Func, IntegerField, Q, Sum, Value, When
+
+from journal.models import CHECKIN_ITEMS, CheckIn, Session, SessionTag
+from journal.tagging import MODERATE, MVPA_ACTIVITIES, VIGOROUS, VIGOROUS_WEIGHT, Intensity
+
+MODERATE_PLUS = [level.slug for level in Intensity if level >= MODERATE]
+VIGOROUS_PLUS = [level.slug for level in Intensity if level >= VIGOROUS]
+# The mvpa filter of effect-rules.md in SQL (journal.tagging's mvpa_session).
+MVPA = Q(activity__in=sorted(MVPA_ACTIVITIES), intensity__in=MODERATE_PLUS)
+# A session's moderate-equivalent minutes: vigorous-or-harder minutes count
+# twice [PAG18]; sessions outside the mvpa filter count nothing. The weekly
+# chart and the dashboard summary both sum this one expression.
+MODERATE_EQUIVALENT_MINUTES = Case(
+    When(MVPA & Q(intensity__in=VIGOROUS_PLUS), then=F("minutes") * VIGOROUS_WEIGHT),
+    When(MVPA, then=F("minutes")),
+    default=Value(0),
+    output_field=IntegerField(),
+)
+
+
+class WeekStart(Func):
+    """The Monday of a date's week, computed by the database's own date functions.
+
+    Django's TruncWeek calls a Python function for every row on SQLite, which
+    over ten years of tags costs more than the rest of the dashboard.
+    """
+
+    output_field = DateField()
+    # Back six days, then forward to the next Monday (the same day when it is one).
+    template = "date(%(expressions)s, '-6 days', 'weekday 1')"
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "(%(expressions)s - (EXTRACT(ISODOW FROM %(expressions)s)::integer - 1))"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+def since(qs, field: str, start: date | None):
+    return qs.filter(**{f"{field}__gte": start}) if start else qs
+
+
+def session_feelings(user, start: date | None) -> list[dict]:
+    """feeling-change: one row per session (date, activity, intensity, before, after)."""
+    qs = since(Session.objects.for_user(user), "date", start)
+    return list(
+        qs.order_by("date", "id").values(
+            "date", "activity", "intensity", "feeling_before", "feeling_after"
+        )
+    )
+
+
+def daily_checkins(user, start: date | None) -> list[dict]:
+    """mood-stress and outcomes-by-activity: the check-ins in the range."""
+    qs = since(CheckIn.objects.for_user(user), "date", start)
+    return list(qs.order_by("date").values("date", "mood", "sleep_quality", *CHECKIN_ITEMS))
+
+
+def weekly_moderate_minutes(user, start: date | None) -> list[dict]:
+    """weekly-minutes: moderate-equivalent minutes per week and activity type, in SQL.
+
+    The same sum as journal.tagging's mvpa window function; only the sessions
+    that count toward the guideline are read at all.
+    """
+    qs = since(Session.objects.for_user(user), "date", start).filter(MVPA)
+    return list(
+        qs.annotate(week=WeekStart("date"))
+        .values("week", "activity")
+        .annotate(minutes=Sum(MODERATE_EQUIVALENT_MINUTES))
+        .order_by("week", "activity")
+    )
+
+
+def recent_days_and_mood(user, since: date, today: date) -> list[tuple]:
+    """The dashboard summary in one statement: per active day since `since`,
+    (date, sessions, moderate-equivalent minutes, None); and, when today has a
+    check-in, one more row (today, None, None, mood).
+
+    Bounded by the window, so the same small query whatever the history.
+    """
+    days = (
+        Session.objects.for_user(user)
+        .filter(date__gte=since, date__lte=today)
+        .values("date")
+        .annotate(
+            sessions=Count("id"),
+            minutes=Sum(MODERATE_EQUIVALENT_MINUTES),
+            mood=Value(None, output_field=IntegerField()),
+        )
+        .values_list("date", "sessions", "minutes", "mood")
+        .order_by()  # a compound statement's parts may not be ordered
+    )
+    mood = (
+        CheckIn.objects.for_user(user)
+        .filter(date=today)
+        .annotate(
+            sessions=Value(None, output_field=IntegerField()),
+            minutes=Value(None, output_field=IntegerField()),
+        )
+        .values_list("date", "sessions", "minutes", "mood")
+        .order_by()
+    )
+    return list(days.union(mood, all=True))
+
+
+def daily_load(user, start: date | None) -> list[dict]:
+    """training-load: the day's summed load (effort x minutes) for rated sessions."""
+    qs = since(Session.objects.for_user(user), "date", start).filter(effort__isnull=False)
+    return list(
+        qs.values("date")
+        .annotate(load=Sum(F("effort") * F("minutes"), output_field=IntegerField()))
+        .order_by("date")
+    )
+
+
+def weekly_tags(user, start: date | None) -> list[dict]:
+    """effects-timeline: tags per week, effect, timescale and status."""
+    qs = SessionTag.objects.filter(session__owner=user)
+    qs = since(qs, "session__date", start)
+    return list(
+        qs.annotate(week=WeekStart("session__date"))
+        .values("week", "effect", "timescale", "status")
+        # COUNT(*), not COUNT(id): PostgreSQL then answers from the covering index alone.
+        .annotate(sessions=Count("*"))
+        .order_by("week", "effect")
+    )
+
+
+def journal_start(user) -> date | None:
+    """The date of the person's first entry, a session or a check-in, in one query: time
+    before it is unknown to the journal, not inactivity."""
+    sessions = Session.objects.for_user(user).order_by().values("date")
+    checkins = CheckIn.objects.for_user(user).order_by().values("date")
+    first = sessions.union(checkins).order_by("date").values_list("date", flat=True)[:1]
+    return next(iter(first), None)

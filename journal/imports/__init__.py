@@ -1,0 +1,13 @@
+"""Imports: uploads, import jobs and their background tasks, the parsers of other apps'
+exports (parsers/, PURE: no Django), and our own exchange format (export and import of a
+whole journal).
+
+Public names, for the pages, the commands and the coming API (loaded on first use, see
+journal.core.lazy): start, confirm and cancel an import job, and what a file is.
+"""
+
+from journal.core.lazy import public_names
+
+__getattr__, __all__ = public_names(
+    __name__, {"journal.imports.jobs": ["start", "confirm", "cancel", "sniff_source"]}
+)

@@ -1,0 +1,247 @@
+"""Imports from other apps (imports.md): the parsers' rows become sessions and check-ins.
+
+journal.imports.parsers reads a file as a stream of plain rows; this module applies
+the person's mapping, validates each row as the forms' models would, and
+hands the valid ones to journal.core.services, which writes them in one
+transaction. The web import (through the background task), and
+`manage.py import_activities` both call `import_file`, so they report the
+same thing.
+"""
+
+import hashlib
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+
+from journal.core.services import profile_for, save_imported_rows
+from journal.imports import parsers as importers
+from journal.imports.parsers.base import ImportedCheckIn, ImportedSession, Options, Rejected
+from journal.models import Activity, CheckIn, Session, Style
+
+KM_PER_MILE = Decimal("1.609344")
+REPORT_REASONS_KEPT = 1000  # every rejected row is counted; this many keep their reason
+SOURCE_ID_MAX = 120
+
+
+def activity_choices() -> list[tuple[str, str]]:
+    """The targets an activity type can be mapped to: "aerobic", ..., "mobility:yoga"."""
+    choices = [(a.value, a.label) for a in Activity if a != Activity.MOBILITY]
+    choices += [(f"mobility:{s.value}", f"Mobility / {s.label.lower()}") for s in Style]
+    return choices
+
+
+def parse_target(value: str) -> tuple[str, str] | None:
+    """ "mobility:yoga" -> ("mobility", "yoga"); None when it is not a known target."""
+    if value not in dict(activity_choices()):
+        return None
+    activity, _, style = value.partition(":")
+    return activity, style
+
+
+def target_of(activity: str | None, style: str = "") -> str:
+    if activity == Activity.MOBILITY:
+        return f"mobility:{style or Style.OTHER}"
+    return activity or Activity.MIXED
+
+
+def make_options(profile, chosen: dict | None = None) -> Options:
+    """The parser's options from the profile and what the person chose in the preview."""
+    chosen = chosen or {}
+    return Options(
+        time_zone=profile.zone,
+        distance_unit=chosen.get("distance_unit") or profile.distance_unit,
+        activity_map={
+            name: tuple(target) for name, target in (chosen.get("activity_map") or {}).items()
+        },
+        mood_map={label: int(mood) for label, mood in (chosen.get("mood_map") or {}).items()},
+    )
+
+
+def _reason(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{name.replace('_', ' ')}: {' '.join(messages)}"
+            for name, messages in error.message_dict.items()
+        )
+    return " ".join(error.messages)
+
+
+def _check_date(day: date | None, today: date) -> None:
+    if day is None:
+        raise ValidationError("the row has no date")
+    if day > today:
+        raise ValidationError(f"the date {day.isoformat()} is in the future")
+    if day.year < 1900:
+        raise ValidationError(f"the date {day.isoformat()} is before 1900")
+
+
+def _source_id(value: str) -> str:
+    value = value or ""
+    if len(value) > SOURCE_ID_MAX:  # long ids keep their identity as a digest
+        return "sha1:" + hashlib.sha1(value.encode(), usedforsecurity=False).hexdigest()
+    return value
+
+
+def to_session(row: ImportedSession, options: Options, today: date) -> Session:
+    """The session a row becomes under the mapping; ValidationError when it cannot be saved."""
+    mapped = options.activity_map.get(row.source_type)
+    if mapped:
+        activity, style = mapped
+    elif row.activity:
+        activity, style = row.activity, row.style or ""
+    else:  # a type in none of imports.md's lists: mixed unless the person mapped it
+        activity, style = Activity.MIXED, ""
+    _check_date(row.date, today)
+    session = Session(
+        date=row.date,
+        start_time=row.start_time,
+        activity=activity,
+        style=(style or Style.OTHER) if activity == Activity.MOBILITY else "",
+        minutes=row.minutes,
+        effort=row.effort,
+        avg_hr=row.avg_hr,
+        max_hr=row.max_hr,
+        distance_km=None if row.distance_km is None else float(row.distance_km),
+        note=row.note or "",
+        source=row.source,
+        source_id=_source_id(row.source_id),
+    )
+    # Field validators and the model's own clean(); uniqueness is checked in bulk
+    # by the write itself, and the checks per row would cost a query each.
+    session.full_clean(exclude=["owner"], validate_unique=False, validate_constraints=False)
+    return session
+
+
+def to_checkin(row: ImportedCheckIn, options: Options, today: date) -> CheckIn:
+    if row.mood is None:  # the parser applies options.mood_map; a label is still unmapped
+        raise ValidationError(f"the mood label {row.mood_label!r} is not mapped to a mood")
+    _check_date(row.date, today)
+    checkin = CheckIn(date=row.date, mood=row.mood, sleep_quality=None, note=row.note or "")
+    checkin.full_clean(exclude=["owner"], validate_unique=False, validate_constraints=False)
+    return checkin
+
+
+def collect(owner, path, source, options: Options, progress=None):
+    """Read the whole file: the valid sessions and check-ins, and a report of the rest."""
+    today = profile_for(owner).today()
+    sessions, checkins = [], []
+    report = {"source": source, "read": 0, "rejected": [], "rejected_total": 0, "unknown": {}}
+    unknown = Counter()
+
+    def reject(line, reason):
+        report["rejected_total"] += 1
+        if len(report["rejected"]) < REPORT_REASONS_KEPT:
+            report["rejected"].append({"line": line, "reason": reason})
+
+    for row in importers.read(path, source, options, progress=progress):
+        report["read"] += 1
+        if isinstance(row, Rejected):
+            reject(row.line, row.reason)
+            continue
+        try:
+            if isinstance(row, ImportedSession):
+                sessions.append(to_session(row, options, today))
+                if not row.activity and row.source_type not in options.activity_map:
+                    unknown[row.source_type or "(none)"] += 1
+            else:
+                checkins.append(to_checkin(row, options, today))
+        except ValidationError as error:
+            reject(row.line, _reason(error))
+    report["unknown"] = dict(unknown)
+    return sessions, checkins, report
+
+
+def import_file(owner, path, source, options: Options, *, dry_run=False, progress=None) -> dict:
+    """Read, validate and (unless a dry run) write one file; returns the report."""
+    sessions, checkins, report = collect(owner, path, source, options, progress)
+    if dry_run:
+        present = set(
+            Session.objects.for_user(owner).exclude(source_id="").values_list("source", "source_id")
+        )
+        days = set(CheckIn.objects.for_user(owner).values_list("date", flat=True))
+        new_sessions = [s for s in sessions if (s.source, s.source_id) not in present]
+        new_checkins = [c for c in checkins if c.date not in days]
+        skipped = len(sessions) - len(new_sessions) + len(checkins) - len(new_checkins)
+        report.update(sessions=len(new_sessions), checkins=len(new_checkins), skipped=skipped)
+    else:
+        written = save_imported_rows(owner, sessions, checkins)
+        report.update(
+            sessions=len(written["sessions"]),
+            checkins=len(written["checkins"]),
+            skipped=len(written["skipped"]),
+        )
+    report["dry_run"] = dry_run
+    return report
+
+
+def summary(report: dict) -> str:
+    """One sentence for the page and the command line."""
+    verb = "would be imported" if report.get("dry_run") else "imported"
+    text = (
+        f"{report.get('sessions', 0)} sessions and {report.get('checkins', 0)} check-ins {verb}, "
+        f"{report.get('skipped', 0)} skipped as already present, "
+        f"{report.get('rejected_total', len(report.get('rejected', [])))} rejected."
+    )
+    unknown = sum(report.get("unknown", {}).values())
+    if unknown:
+        text += f" {unknown} of unknown type were saved as mixed."
+    return text
+
+
+def _row_dict(row, options: Options, today: date) -> dict:
+    """A first row of the preview, as it will be saved (or why it will not be)."""
+    if isinstance(row, ImportedCheckIn):
+        return {
+            "kind": "checkin",
+            "date": row.date.isoformat(),
+            "mood": row.mood,
+            "note": row.note[:80],
+        }
+    try:
+        session = to_session(row, options, today)
+    except ValidationError as error:
+        return {"kind": "session", "date": row.date.isoformat(), "note": _reason(error)}
+    return {
+        "kind": "session",
+        "date": session.date.isoformat(),
+        "start_time": session.start_time.strftime("%H:%M") if session.start_time else "",
+        "activity": str(session.get_activity_display())
+        + (f" ({session.get_style_display().lower()})" if session.style else ""),
+        "minutes": session.minutes,
+        "distance_km": session.distance_km,
+        "avg_hr": session.avg_hr,
+        "note": session.note[:80],
+    }
+
+
+def preview_dict(path, source: str, options: Options, profile, progress=None) -> dict:
+    """The parsers' preview, as the job stores it (JSON) and the preview page shows it."""
+    found = importers.preview(path, source, options, progress=progress)
+    today = profile.today()
+    return {
+        "source": source,
+        "counts": {
+            "sessions": found.sessions,
+            "checkins": found.checkins,
+            "rejected": found.rejected_count,
+        },
+        "first_date": found.first_date.isoformat() if found.first_date else None,
+        "last_date": found.last_date.isoformat() if found.last_date else None,
+        "types": [
+            {
+                "name": t.source_type,
+                "count": t.count,
+                "known": t.mapping is not None,
+                "activity": t.mapping[0] if t.mapping else Activity.MIXED,
+                "style": t.mapping[1] if t.mapping else "",
+            }
+            for t in found.types
+        ],
+        "moods": [{"label": m.label, "count": m.count, "mood": m.mood} for m in found.labels],
+        "asks_unit": not found.unit_stated and found.sessions > 0,
+        "distance_unit": options.distance_unit,
+        "rows": [_row_dict(row, options, today) for row in found.rows],
+        "rejected": [{"line": r.line, "reason": r.reason} for r in found.rejected],
+    }

@@ -1,0 +1,121 @@
+"""The ORM side of Insights (insights.md): one read per input, the claims cached per
+person and range, and the cards of the claims in the person's words.
+
+The pure statistics are journal.insights.analysis; the ranges and the check-in rows are
+the dashboard's (its public names), so both pages speak of the same four ranges.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from journal import dashboard
+from journal.core.caching import per_journal
+from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
+from journal.insights import analysis as insights
+from journal.insights import cards as insight_cards
+from journal.insights import holds_cache
+from journal.models import Session, SessionTag
+
+INSIGHT_SESSION_FIELDS = ("feeling_before", "feeling_after", "arousal_before", "arousal_after")
+
+INSIGHT_RANGES = tuple(dashboard.RANGES)  # the dashboard's ranges: 4w, 3m, 1y, all
+RANGE_LABELS = {key: label for key, (label, _days) in dashboard.RANGES.items()}
+INSIGHT_DEFAULT_RANGE = "all"  # the claims need many days; the whole journal is the default
+
+
+@dataclass(frozen=True)
+class InsightReport:
+    """The 16 claims for one range, and how much was logged in it (for the empty state)."""
+
+    range_key: str
+    start: date | None
+    results: list
+    sessions: int
+    checkins: int
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.sessions or self.checkins)
+
+
+def insight_sessions(user, since: date | None) -> list[dict]:
+    """Sessions from `since` (the range's start less the longest window, for the chronic
+    predicates): what the rules read, and the feelings the session claims compare."""
+    qs = dashboard.since(Session.objects.for_user(user), "date", since)
+    return list(qs.order_by("date", "id").values(*FACT_FIELDS, *INSIGHT_SESSION_FIELDS))
+
+
+def insight_tags(user, start: date | None) -> list[tuple[int, str]]:
+    """(session id, effect) of the acute tags the claims test, on sessions in the range."""
+    qs = SessionTag.objects.filter(
+        session__owner=user, timescale="acute", effect__in=insights.ACUTE_EFFECTS
+    )
+    return list(dashboard.since(qs, "session__date", start).values_list("session_id", "effect"))
+
+
+def _insight_report(user, profile, range_key: str, today: date) -> InsightReport:
+    start = dashboard.range_start(range_key, today)
+    rows = insight_sessions(user, start - LOOK_BACK if start else None)
+    effects: dict[int, set[str]] = {}
+    for session_id, effect in insight_tags(user, start):
+        effects.setdefault(session_id, set()).add(effect)
+    in_range = [row for row in rows if (start is None or start <= row["date"] <= today)]
+    sessions = [
+        insights.SessionRow(
+            date=row["date"],
+            effects=frozenset(effects.get(row["id"], ())),
+            **{field: row[field] for field in INSIGHT_SESSION_FIELDS},
+        )
+        for row in in_range
+    ]
+    checkins = {row.pop("date"): row for row in dashboard.daily_checkins(user, start)}
+    chronic = holds_cache.chronic_holds(
+        session_facts(rows), profile_facts(profile), insights.chronic_dates(checkins, start, today)
+    )
+    return InsightReport(
+        range_key=range_key,
+        start=start,
+        results=insights.evaluate(sessions, checkins, chronic, start, today),
+        sessions=len(sessions),
+        checkins=sum(start is None or start <= d <= today for d in checkins),
+    )
+
+
+def insight_range(range_key: str | None) -> str:
+    """The range asked for, or the default when it is none of the ranges."""
+    return range_key if range_key in INSIGHT_RANGES else INSIGHT_DEFAULT_RANGE
+
+
+def insight_report(user, profile, range_key: str | None) -> InsightReport:
+    """The claims for a range ending today, computed once per journal version and day."""
+    range_key = insight_range(range_key)
+    today = profile.today()
+    return per_journal(
+        profile,
+        f"insights:{range_key}:{today.isoformat()}",
+        lambda: _insight_report(user, profile, range_key, today),
+    )
+
+
+def _effects_with_sections() -> dict:
+    """The content app's effects by slug, with their sections, in one query."""
+    from content.models import Effect
+
+    return Effect.objects.select_related("section").in_bulk(field_name="slug")
+
+
+def claims(user, range_key=None, effects=None, profile=None) -> tuple:
+    """(report, [(card, effect)]) for a range; `effects` by slug and the profile are read
+    when not given."""
+    profile = profile or profile_for(user)
+    report = insight_report(user, profile, range_key)
+    effects = _effects_with_sections() if effects is None else effects
+    names = {slug: effect.name for slug, effect in effects.items()}
+    cards = insight_cards.cards(report.results, names)
+    return report, [(card, effects.get(card.effect_slug)) for card in cards]
+
+
+def claims_about(user, effect) -> list:
+    """The cards of the claims that test one effect (content's Effect), on the whole journal."""
+    _, cards = claims(user, effects={effect.slug: effect})
+    return [card for card, _ in cards if card.effect_slug == effect.slug]

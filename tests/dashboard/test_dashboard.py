@@ -1,0 +1,286 @@
+import json
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.db.models import F
+from django.test import Client
+from django.urls import reverse
+
+from content.models import ChartPlacement, Effect, Section
+from journal.core.services import retag
+from journal.dashboard import queries
+from journal.models import Profile
+from tests.factories import make_checkin, make_history, make_session
+
+pytestmark = pytest.mark.django_db
+
+CHART_KEYS = [
+    "feeling-change",
+    "mood-stress",
+    "weekly-minutes",
+    "outcomes-by-activity",
+    "training-load",
+    "effects-timeline",
+]
+
+
+def chart_data(response, key):
+    content = response.content.decode()
+    marker = f'<script id="chart-data-{key}" type="application/json">'
+    start = content.index(marker) + len(marker)
+    return json.loads(content[start : content.index("</script>", start)])
+
+
+def with_history(user, sessions):
+    make_history(user, sessions)
+    today = user.profile.today()
+    for days_ago in range(1, min(sessions, 400)):
+        make_checkin(user, date=today - timedelta(days=days_ago), mood=1 + days_ago % 5, stress=2)
+    retag(user)
+
+
+@pytest.mark.parametrize("sessions", [0, 10, 500, 5000])
+def test_the_dashboard_runs_a_fixed_number_of_queries(
+    alice_client, alice, sessions, django_assert_num_queries
+):
+    # One history per size, every range over it: each range's charts are cached apart, so
+    # its first view runs the five chart queries and its second none; the long-term card (its
+    # window and the journal's first entry) is the same on every range, so only the very
+    # first view computes it.
+    with_history(alice, sessions)
+    for n, range_key in enumerate(["4w", "3m", "1y", "all"]):
+        with django_assert_num_queries(COLD_QUERIES if n == 0 else COLD_QUERIES - 2):
+            response = alice_client.get(reverse("journal:dashboard"), {"range": range_key})
+        assert response.status_code == 200
+        with django_assert_num_queries(DASHBOARD_QUERIES):
+            alice_client.get(reverse("journal:dashboard"), {"range": range_key})
+
+
+# A repeat view: session, user, profile and the content's version, which with the journal
+# version name the cached page. The first view since the journal changed renders it: the
+# effects, the last activity, today's check-in, pending sessions and their count, "How did
+# it feel?" (one count when none is due), the summary (one statement: active days and
+# today's mood), the long-term card's window and the journal's first entry, the five chart
+# queries (their results cached apart) and the chart placements.
+DASHBOARD_QUERIES = 4
+COLD_QUERIES = DASHBOARD_QUERIES + 15
+
+
+@pytest.mark.parametrize("range_key", ["4w", "all"])
+def test_a_repeat_view_is_served_from_the_cache(
+    alice_client, alice, range_key, django_assert_num_queries
+):
+    with_history(alice, 120)
+    url = reverse("journal:dashboard")
+    with django_assert_num_queries(COLD_QUERIES):
+        first = alice_client.get(url, {"range": range_key})
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        again = alice_client.get(url, {"range": range_key})
+    for key in CHART_KEYS:
+        assert chart_data(again, key) == chart_data(first, key)
+    assert _chronic_card(again) == _chronic_card(first)
+
+
+def test_a_new_journal_version_recomputes_charts_and_long_term_card(
+    alice_client, alice, django_assert_num_queries
+):
+    url = reverse("journal:dashboard")
+    before = alice_client.get(url)
+    assert "<strong>building</strong>" not in _chronic_card(before)
+    # A session written without going through journal.core.services changes no version, so
+    # the cached page stays as it was: the version is the only thing the cache trusts.
+    make_session(
+        alice, save=save_directly, activity="aerobic", minutes=40, effort=4, intensity="moderate"
+    )
+    stale = alice_client.get(url)
+    assert _chronic_card(stale) == _chronic_card(before)
+    assert 'id="chart-data-feeling-change"' not in stale.content.decode()
+
+    Profile.objects.filter(user=alice).update(journal_version=F("journal_version") + 1)
+    with django_assert_num_queries(COLD_QUERIES):
+        fresh = alice_client.get(url)
+    assert "<strong>building</strong>" in _chronic_card(fresh)
+    assert len(chart_data(fresh, "feeling-change")["labels"]) == 1
+
+
+def test_renamed_effects_show_at_once_on_a_cached_dashboard(alice_client, alice):
+    with_history(alice, 60)
+    alice_client.get(reverse("journal:dashboard"))
+    effect = Effect.objects.get(slug="dopamine")
+    effect.name = "Drive and reward"
+    effect.save()  # as the admin does
+    timeline = chart_data(alice_client.get(reverse("journal:dashboard")), "effects-timeline")
+    labels = [ds["label"] for ds in timeline["datasets"]]
+    assert "Drive and reward" in labels
+    assert "Dopamine" not in labels
+
+
+def test_a_cached_dashboard_fills_in_each_browsers_csrf_token(alice, bob):
+    # The body is cached per person, but the token belongs to the browser: a second device
+    # of the same person, served the cached body, must post with its own token.
+    make_session(alice, effort=None, source="")  # a pending session: one more form to post
+    phone, laptop = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    for browser in (phone, laptop):
+        browser.force_login(alice)
+    first = phone.get(reverse("journal:dashboard")).content.decode()
+    cached = laptop.get(reverse("journal:dashboard")).content.decode()
+    assert "placeholder" not in first + cached
+    checkin_form = cached[cached.index('id="checkin"') :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', checkin_form)[1]
+    answer = laptop.post(
+        reverse("journal:checkin_today"),
+        {
+            "csrfmiddlewaretoken": token,
+            "checkin-date": alice.profile.today().isoformat(),
+            "checkin-mood": "4",
+            "checkin-sleep_quality": "7",
+        },
+    )
+    assert answer.status_code == 302
+    assert alice.checkins.get().mood == 4
+
+
+def test_a_message_shows_once_on_a_cached_dashboard(alice_client, alice):
+    session = make_session(alice, effort=None, source="")
+    url = reverse("journal:dashboard")
+    alice_client.get(url)  # the page is cached
+    refused = alice_client.post(
+        reverse("journal:session_effort", args=[session.pk]), {"effort": "11"}, follow=True
+    )
+    assert b"Choose an effort from 0 to 10." in refused.content
+    assert b"Choose an effort from 0 to 10." not in alice_client.get(url).content
+
+
+def test_content_edited_in_the_admin_shows_at_once_on_a_cached_dashboard(alice_client, alice):
+    with_history(alice, 30)
+    url = reverse("journal:dashboard")
+    placement = ChartPlacement.objects.get(chart_key="weekly-minutes")
+    placement.section.title = "Minutes that count"
+    alice_client.get(url)
+    placement.section.save()
+    assert "Minutes that count" in alice_client.get(url).content.decode()
+    # Another section placed beside the chart, and then one taken away from it.
+    other = Section.objects.filter(placements__isnull=True).first()
+    placement.section = other
+    placement.save()
+    assert f'href="{other.get_absolute_url()}"' in alice_client.get(url).content.decode()
+    placement.delete()
+    assert f'href="{other.get_absolute_url()}"' not in alice_client.get(url).content.decode()
+
+
+def save_directly(session):
+    session.save()
+    return session
+
+
+def _chronic_card(response) -> str:
+    return _chronic_card_of(response.content.decode())
+
+
+def _chronic_card_of(content: str) -> str:
+    start = content.index('id="chronic"')
+    return content[start : content.index("</section>", start)]
+
+
+def test_every_chart_sits_beside_its_placed_section_with_a_text_alternative(alice_client, alice):
+    with_history(alice, 60)
+    response = alice_client.get(reverse("journal:dashboard"))
+    content = response.content.decode()
+    for key in CHART_KEYS:
+        assert f'id="chart-{key}"' in content
+        assert chart_data(response, key)["key"] == key
+    assert content.count("The numbers as a table") == 6
+    assert content.count('class="chart-section"') == 6
+    assert content.count("Read more") == 6
+
+
+def test_the_range_control_swaps_the_charts_with_htmx(alice_client, alice):
+    with_history(alice, 200)
+    response = alice_client.get(
+        reverse("journal:dashboard_charts"), {"range": "1y"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    assert b"<html" not in response.content
+    assert b'aria-current="true" class="range-current">1 year' in response.content
+    minutes = chart_data(response, "weekly-minutes")
+    assert 52 <= len(minutes["labels"]) <= 54
+
+
+def test_an_unknown_range_falls_back_to_three_months(alice_client, alice):
+    response = alice_client.get(reverse("journal:dashboard"), {"range": "forever<script>"})
+    assert response.status_code == 200
+    assert b'aria-current="true" class="range-current">3 months' in response.content
+
+
+def test_a_new_person_sees_what_to_log_first(alice_client):
+    content = alice_client.get(reverse("journal:dashboard")).content
+    assert b"Log a session with your feeling before and after" in content
+    assert b"Check in each day with your mood" in content
+    assert b"No sessions yet this week" in content
+
+
+def test_charts_hold_only_the_owners_data(alice_client, alice, bob):
+    make_session(alice, activity="walking", minutes=30, effort=3)
+    make_session(bob, activity="mixed", minutes=90, effort=6)
+    make_checkin(bob, mood=1, stress=5)
+    response = alice_client.get(reverse("journal:dashboard"))
+    feelings = chart_data(response, "feeling-change")
+    assert all("Mixed" not in label for label in feelings["labels"])
+    minutes = chart_data(response, "weekly-minutes")
+    mixed = next(ds for ds in minutes["datasets"] if ds["label"] == "Mixed / sport")
+    assert set(mixed["data"]) == {0}
+    assert b"Check in each day with your mood" in response.content
+
+
+def test_the_dashboard_shows_the_long_term_effects_building_now(alice_client, alice):
+    make_session(alice, activity="aerobic", minutes=40, effort=4)
+    content = alice_client.get(reverse("journal:dashboard")).content.decode()
+    assert "Long-term patterns the article links to effects" in content
+    assert "not effects measured in your body" in content
+    assert "building" in content
+
+
+def test_logging_announces_the_change_that_refreshes_the_charts(alice_client):
+    page = alice_client.get(reverse("journal:dashboard")).content.decode()
+    assert 'hx-trigger="journal-changed from:body"' in page
+    assert f'hx-get="{reverse("journal:dashboard_charts")}?range=3m"' in page
+
+
+def test_weeks_are_grouped_from_monday_in_the_database(alice, bob):
+    # 2026-03-01 is a Sunday: it closes the week of Monday 23 February.
+    for day in ["2026-02-23", "2026-03-01", "2026-03-02", "2026-03-08"]:
+        make_session(alice, date=date.fromisoformat(day), activity="aerobic", minutes=30, effort=4)
+    make_session(bob, date=date(2026, 3, 3), activity="aerobic", minutes=99, effort=4)
+
+    minutes = queries.weekly_moderate_minutes(alice, None)
+    tags = queries.weekly_tags(alice, date(2026, 3, 2))
+
+    assert [(row["week"], row["minutes"]) for row in minutes] == [
+        (date(2026, 2, 23), 60),
+        (date(2026, 3, 2), 60),
+    ]
+    assert {row["week"] for row in tags} == {date(2026, 3, 2)}
+    acute = {row["effect"]: row["sessions"] for row in tags if row["timescale"] == "acute"}
+    assert acute["serotonin"] == 2
+
+
+def test_the_pending_list_counts_what_it_leaves_out(alice_client, alice):
+    for days_ago in range(1, 13):
+        make_session(alice, date=date.today() - timedelta(days=days_ago), effort=None)
+    content = alice_client.get(reverse("journal:dashboard")).content.decode()
+    assert content.count('class="effort-form"') == 10
+    assert "And 2 more in your" in content
+
+
+def test_the_long_term_card_refreshes_itself_after_a_change(alice_client, alice):
+    page = alice_client.get(reverse("journal:dashboard")).content.decode()
+    url = reverse("journal:dashboard_fragment", args=["chronic"])
+    card = _chronic_card_of(page)
+    assert f'hx-get="{url}"' in card
+    assert 'hx-trigger="journal-changed from:body"' in card
+    make_session(alice, activity="aerobic", minutes=40, effort=4)
+    Profile.objects.filter(user=alice).update(journal_version=F("journal_version") + 1)
+    fragment = alice_client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert '<section class="fold" id="chronic"' in fragment
+    assert "<strong>building</strong>" in fragment

@@ -1,0 +1,112 @@
+"""The dashboard summary: this week against the guideline, the streak, today's mood."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+
+from journal.dashboard import queries
+from journal.dashboard.stats import Summary, summarise
+from tests.factories import make_checkin, make_session
+
+WEDNESDAY = date(2026, 11, 25)
+MONDAY = date(2026, 11, 23)
+WINDOW = WEDNESDAY - timedelta(days=365)
+
+
+def day(offset: int, sessions: int = 1, minutes: int = 30) -> tuple:
+    return (WEDNESDAY - timedelta(days=offset), sessions, minutes, None)
+
+
+def test_the_week_counts_from_monday_only():
+    rows = [day(0, 1, 30), day(2, 2, 45), day(3, 1, 100)]  # offset 3 is last Sunday
+    summary = summarise(rows, WEDNESDAY, WINDOW)
+    assert (summary.week_sessions, summary.week_minutes) == (3, 75)
+
+
+def test_a_streak_still_counts_before_todays_session():
+    rows = [day(1), day(2), day(3), day(5)]
+    assert summarise(rows, WEDNESDAY, WINDOW).streak == 3
+    assert summarise([day(0), *rows], WEDNESDAY, WINDOW).streak == 4
+
+
+def test_a_day_without_a_session_ends_the_streak():
+    assert summarise([day(2), day(3)], WEDNESDAY, WINDOW).streak == 0
+
+
+def test_a_streak_filling_the_whole_window_says_it_may_be_longer():
+    window_start = WEDNESDAY - timedelta(days=9)
+    rows = [day(offset) for offset in range(10)]
+    summary = summarise(rows, WEDNESDAY, window_start)
+    assert (summary.streak, summary.streak_is_longer) == (10, True)
+    assert summarise(rows[:9], WEDNESDAY, window_start).streak_is_longer is False
+
+
+def test_todays_mood_comes_from_the_check_in_row():
+    rows = [day(1), (WEDNESDAY, None, None, 4)]
+    assert summarise(rows, WEDNESDAY, WINDOW) == Summary(30, 1, 1, False, 4)
+    assert summarise(rows[:1], WEDNESDAY, WINDOW).mood is None
+
+
+@pytest.mark.django_db
+def test_the_summary_query_reads_moderate_equivalent_minutes_and_mood_of_the_owner_only(
+    alice, bob, django_assert_num_queries
+):
+    today = alice.profile.today()
+    make_session(alice, date=today, activity="aerobic", minutes=30, effort=4)  # moderate
+    make_session(alice, date=today, activity="hiit", minutes=20, effort=8)  # vigorous: x2
+    make_session(alice, date=today, activity="resistance", minutes=45, effort=6)  # not cardio
+    make_session(alice, date=today - timedelta(days=1), activity="walking", minutes=10, effort=1)
+    make_session(bob, date=today, activity="aerobic", minutes=99, effort=5)
+    make_checkin(alice, date=today, mood=2)
+    make_checkin(bob, date=today, mood=5)
+
+    with django_assert_num_queries(1):
+        rows = queries.recent_days_and_mood(alice, today - timedelta(days=365), today)
+
+    assert sorted(rows, key=lambda row: (row[0], row[1] is None)) == [
+        (today - timedelta(days=1), 1, 0, None),
+        (today, 3, 70, None),
+        (today, None, None, 2),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_summary_agrees_with_the_weekly_minutes_chart(alice):
+    today = alice.profile.today()
+    for offset, activity, effort in [(0, "aerobic", 4), (1, "hiit", 8), (2, "mixed", 9)]:
+        make_session(alice, date=today - timedelta(days=offset), activity=activity, effort=effort)
+    monday = today - timedelta(days=today.weekday())
+    chart = sum(r["minutes"] for r in queries.weekly_moderate_minutes(alice, monday))
+    rows = queries.recent_days_and_mood(alice, monday, today)
+    assert summarise(rows, today, monday).week_minutes == chart > 0
+
+
+@pytest.mark.django_db
+def test_the_dashboard_opens_with_the_summary_and_the_two_one_tap_forms(alice_client, alice):
+    today = alice.profile.today()
+    make_session(alice, date=today, activity="aerobic", minutes=40, effort=4)
+    make_checkin(alice, date=today, mood=4)
+    content = alice_client.get(reverse("journal:dashboard")).content.decode()
+    summary = content[content.index('id="summary"') : content.index('id="quick-log"')]
+    assert '<strong class="summary-figure">40</strong> of 150' in summary
+    assert "<dt>Mood today</dt><dd>4 of 5</dd>" in summary
+    assert "<dt>Streak</dt><dd>1 day<" in summary
+    assert '<summary class="sheet-button sheet-primary">Log a session</summary>' in content
+    assert '<summary class="sheet-button">Today\'s check-in</summary>' in content
+    # The forms stay closed until asked for, and their ids no longer collide.
+    assert '<details class="card sheet" id="quick-log">' in content
+    assert 'id="id_quick-date"' in content
+    assert 'id="id_checkin-date"' in content
+    assert 'id="id_date"' not in content
+
+
+@pytest.mark.django_db
+def test_the_summary_refreshes_as_its_own_fragment(alice_client, alice):
+    make_session(alice, date=alice.profile.today(), minutes=25, effort=4)
+    response = alice_client.get(
+        reverse("journal:dashboard_fragment", args=["summary"]), HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    assert b"<html" not in response.content
+    assert b'<strong class="summary-figure">25</strong>' in response.content
