@@ -271,3 +271,8 @@ def test_the_app_names_its_source_and_states_the_human_evidence(client):
     assert {"NOE24", "KRE15", "ENS15"} <= refs
     footer = _text(client.get(reverse("content:index")).content.decode())
     assert "a published article" not in footer
+
+
+def test_the_effect_page_shows_how_its_tag_reads(client):
+    page = client.get(reverse("content:effect", args=["dopamine"])).content.decode()
+    assert "On a tag it reads “predicted: possibly ↑ dopamine higher”, with grade C." in page

@@ -49,6 +49,12 @@ def tag_chip(tag, effects):
 
 
 @register.simple_tag
+def effect_words(effect):
+    """How a tag of this effect reads, for its Learn page."""
+    return prediction_words(effect, effect.slug)
+
+
+@register.simple_tag
 def long_term_words(item):
     """A long-term line's prediction words and its state (grade C: present or not)."""
     words = prediction_words(item["effect"], item["slug"])
