@@ -182,8 +182,10 @@ REFERENCES = {
         'volume_pages': ('', '31:587–591'),
     },
     'JAC02': {
+        'title': ('Effect of exercise at three intensities on salivary cortisol', 'Effect of exercise at three exercise intensities on salivary cortisol'),
         'venue': ('JSCR', 'J Strength Cond Res'),
         'volume_pages': ('', '16:286–289'),
+        'doi_or_url': ('', 'https://pubmed.ncbi.nlm.nih.gov/11991783/'),
     },
     'FEL92': {
         'title': ('Low and high intensity exercise and circulating GH', 'Effect of low and high intensity exercise on circulating growth hormone in men'),
@@ -195,7 +197,9 @@ REFERENCES = {
         'volume_pages': ('', '87:498–504'),
     },
     'KR05': {
+        'title': ('Hormonal responses and adaptations to resistance exercise', 'Hormonal responses and adaptations to resistance exercise and training'),
         'volume_pages': ('', '35:339–361'),
+        'doi_or_url': ('', '10.2165/00007256-200535040-00004'),
     },
     'VIL12': {
         'title': ('Rest interval length and acute testosterone', 'Influence of rest interval length on acute testosterone and cortisol responses to volume-load-equated total body hypertrophic and strength protocols'),
