@@ -128,12 +128,18 @@ def collect(owner, path, source, options: Options, progress=None):
     today = profile_for(owner).today()
     sessions, checkins = [], []
     report = {"source": source, "read": 0, "rejected": [], "rejected_total": 0, "unknown": {}}
+    report |= {"warnings": [], "warnings_total": 0}
     unknown = Counter()
 
     def reject(line, reason):
         report["rejected_total"] += 1
         if len(report["rejected"]) < REPORT_REASONS_KEPT:
             report["rejected"].append({"line": line, "reason": reason})
+
+    def warn(line, warnings):
+        report["warnings_total"] += len(warnings)
+        for warning in warnings[: REPORT_REASONS_KEPT - len(report["warnings"])]:
+            report["warnings"].append({"line": line, "warning": warning})
 
     for row in importers.read(path, source, options, progress=progress):
         report["read"] += 1
@@ -143,6 +149,7 @@ def collect(owner, path, source, options: Options, progress=None):
         try:
             if isinstance(row, ImportedSession):
                 sessions.append(to_session(row, options, today))
+                warn(row.line, row.warnings)
                 if not row.activity and row.source_type not in options.activity_map:
                     unknown[row.source_type or "(none)"] += 1
             else:
@@ -186,8 +193,31 @@ def summary(report: dict) -> str:
     )
     unknown = sum(report.get("unknown", {}).values())
     if unknown:
-        text += f" {unknown} of unknown type were saved as mixed."
+        text += f" {unknown} of unknown type {saved_as_mixed(report)}."
+    warnings = report.get("warnings_total", 0)
+    if warnings:
+        text += f" {warnings} warning{'s' if warnings != 1 else ''} (listed with their lines)."
     return text
+
+
+def saved_as_mixed(report: dict) -> str:
+    """A dry run saves nothing, so it never says "saved" (imports.md section 3)."""
+    return "would be saved as mixed" if report.get("dry_run") else "were saved as mixed"
+
+
+def unit_sentence(unit: str, profile_unit: str, *, command: bool = False) -> str:
+    """What a file that does not state its distance unit (Garmin) was read in."""
+    other = "mi" if unit == "km" else "km"
+    names = {"km": "kilometres", "mi": "miles"}
+    if unit != profile_unit:
+        why = "as --distance-unit says" if command else "as you chose"
+        return f"Distances read as {unit}, {why}."
+    whose = "the profile's" if command else "your profile's"
+    change = f"import again with --distance-unit {other}" if command else "change it below"
+    return (
+        f"Distances read as {unit}, {whose} unit: {change} "
+        f"if your Garmin account uses {names[other]}."
+    )
 
 
 def _row_dict(row, options: Options, today: date) -> dict:
@@ -242,6 +272,10 @@ def preview_dict(path, source: str, options: Options, profile, progress=None) ->
         "moods": [{"label": m.label, "count": m.count, "mood": m.mood} for m in found.labels],
         "asks_unit": not found.unit_stated and found.sessions > 0,
         "distance_unit": options.distance_unit,
+        "unit_sentence": unit_sentence(options.distance_unit, profile.distance_unit),
+        "warnings": [
+            {"line": line, "warning": text} for line, text in found.warnings[:REPORT_REASONS_KEPT]
+        ],
         "rows": [_row_dict(row, options, today) for row in found.rows],
         "rejected": [{"line": r.line, "reason": r.reason} for r in found.rejected],
     }

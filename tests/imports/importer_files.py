@@ -66,6 +66,7 @@ def csv_text(rows: list[list[str]]) -> str:
 
 def strava_row(**values: str) -> list[str]:
     v = {**STRAVA_DEFAULT, **values}
+    v.setdefault("moving", v["elapsed"])  # Moving Time: the first Elapsed Time unless given
     return [
         v["id"],
         v["date"],
@@ -78,7 +79,7 @@ def strava_row(**values: str) -> list[str]:
         "40",
         "false",
         v["elapsed_si"],
-        v["elapsed_si"],
+        v["moving"],
         v["distance_si"],
         "4.1",
         v["max_hr_si"],
@@ -136,7 +137,7 @@ def garmin_csv(*rows: dict) -> str:
                 v["avg_hr"],
                 v["max_hr"],
                 "--",
-                v["time"],
+                v.get("moving", v["time"]),
                 v["time"],
             ]
         )
@@ -352,6 +353,7 @@ def fit_file(
     serial: int = 3_900_000_001,
     session: bool = True,
     corrupt_crc: bool = False,
+    undefined_developer_field: bool = False,
 ) -> bytes:
     body = _message(
         0,
@@ -364,6 +366,10 @@ def fit_file(
             20,  # record
             [(253, "uint32", _stamp(start) + i * 600), (3, "uint8", hr), (5, "uint32", i * 100)],
         )
+    if undefined_developer_field:  # a record with a developer field no message defines
+        body += struct.pack("<BBBHB", 0x60 | 3, 0, 0, 20, 1) + bytes([253, 4, 0x86])
+        body += bytes([1, 0, 1, 0])  # one developer field: number 0, 1 byte, index 0
+        body += bytes([3]) + struct.pack("<I", _stamp(start) + 5) + bytes([7])
     if session:
         fields = [
             (2, "uint32", _stamp(start)),

@@ -87,7 +87,8 @@ def test_every_listed_type_maps_as_section_2_says(source, name, mapping):
         ("apple", "HKWorkoutActivityTypeArchery"),
         ("fit", "golf"),
         ("fit", "hiit"),  # a sport, not "training with sub_sport hiit"
-        ("gpx", "9"),
+        ("gpx", "4"),  # a Strava GPX code no public file confirms
+        ("tcx", "9"),  # the codes are Strava's GPX only
         ("tcx", "Other"),
         ("gpx", ""),
     ],

@@ -109,17 +109,30 @@ def test_fit_without_a_duration_is_rejected(tmp_path):
     assert items == [Rejected(1, "no duration")]
 
 
-def test_fit_with_a_bad_checksum_is_refused(tmp_path):
-    path = tmp_path / "a.fit"
-    path.write_bytes(fit_file(corrupt_crc=True))
-    with pytest.raises(UnreadableFile, match="FIT file is damaged"):
-        list(importers.read(path, "fit", Options(time_zone=PARIS)))
+def test_fit_with_a_bad_checksum_is_imported_with_a_warning(tmp_path):
+    _, [session] = read(tmp_path, "a.fit", fit_file(corrupt_crc=True))
+    assert (session.minutes, session.avg_hr) == (31, 151)
+    assert "damaged" in session.warnings[0]
 
 
-def test_fit_truncated_is_refused(tmp_path):
+def test_fit_with_an_undefined_developer_field_reads_cleanly_without_a_warning(tmp_path):
+    # fitdecode's default settings read such a file (a COROS ride, say) and only
+    # note the developer field it cannot name: the file is not damaged.
+    _, [session] = read(tmp_path, "a.fit", fit_file(undefined_developer_field=True))
+    assert (session.minutes, session.avg_hr, session.warnings) == (31, 151, ())
+
+
+def test_fit_truncated_in_its_session_is_read_from_its_records_with_a_warning(tmp_path):
+    _, [session] = read(tmp_path, "a.fit", fit_file()[:-30])
+    # The two records: 600 s apart, heart rates 141 and 181, 100 cm.
+    assert (session.minutes, session.avg_hr, session.max_hr) == (10, 161, 181)
+    assert "damaged" in session.warnings[0]
+
+
+def test_fit_truncated_before_any_record_is_refused(tmp_path):
     path = tmp_path / "a.fit"
-    path.write_bytes(fit_file()[:-30])
-    with pytest.raises(UnreadableFile):
+    path.write_bytes(fit_file()[:40])
+    with pytest.raises(UnreadableFile, match="nothing in it could be read"):
         list(importers.read(path, "fit", Options(time_zone=PARIS)))
 
 
@@ -159,10 +172,10 @@ def test_gpx_gzipped(tmp_path):
     assert (source, session.minutes) == ("gpx", 31)
 
 
-def test_gpx_without_times_is_rejected(tmp_path):
+def test_gpx_without_times_is_refused_in_words(tmp_path):
     text = gpx_xml().replace("<time>", "<!--").replace("</time>", "-->")
-    _, items = read(tmp_path, "a.gpx", text)
-    assert items == [Rejected(1, "no date")]
+    with pytest.raises(UnreadableFile, match="no track with at least two timed points"):
+        read(tmp_path, "a.gpx", text)
 
 
 # --- TCX ----------------------------------------------------------------------

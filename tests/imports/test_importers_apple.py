@@ -114,7 +114,7 @@ def test_a_workout_without_heart_rate_has_none(tmp_path):
     assert (session.avg_hr, session.max_hr) == (None, None)
 
 
-def test_workouts_without_a_duration_or_date_or_in_range_are_rejected(tmp_path):
+def test_workouts_without_a_duration_or_a_date_are_rejected_and_bad_rates_left_out(tmp_path):
     items = rows(
         tmp_path,
         apple_xml(
@@ -124,11 +124,12 @@ def test_workouts_without_a_duration_or_date_or_in_range_are_rejected(tmp_path):
             apple_workout(),
         ),
     )
-    assert items[:3] == [
-        Rejected(1, "no duration"),
-        Rejected(2, "no date"),
-        Rejected(3, "an average heart rate of 300 is outside 25–250"),
-    ]
+    assert items[:2] == [Rejected(1, "no duration"), Rejected(2, "no date")]
+    assert (items[2].avg_hr, items[2].max_hr) == (None, None)
+    assert items[2].warnings == (
+        "an average heart rate of 300 is outside 25–250: left out",
+        "a maximum heart rate of 310 is outside 25–250: left out",
+    )
     assert items[3].line == 4
 
 

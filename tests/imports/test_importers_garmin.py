@@ -105,9 +105,10 @@ def test_one_type_of_each_row_of_section_2(tmp_path):
     ]
 
 
-def test_a_row_outside_our_ranges_is_rejected(tmp_path):
+def test_a_distance_outside_our_ranges_is_left_out_with_a_warning(tmp_path):
     [row] = rows(tmp_path, garmin_csv({"distance": "1,234.5"}))
-    assert row == Rejected(line=2, reason="a distance in km of 1234.50 is outside 0–1000")
+    assert (row.minutes, row.distance_km) == (31, None)
+    assert row.warnings == ("a distance in km of 1234.50 is outside 0–1000: left out",)
 
 
 def test_a_bad_time_is_rejected_with_its_reason(tmp_path):

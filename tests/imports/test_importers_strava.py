@@ -113,12 +113,7 @@ def test_minutes_are_rounded_halves_up_and_at_least_one(tmp_path, seconds, minut
         ({"elapsed": ""}, "no duration"),
         ({"elapsed": "0"}, "no duration"),
         ({"elapsed": "90000"}, "a duration in minutes of 1500 is outside 1–1440"),
-        ({"distance_si": "1000006"}, "a distance in km of 1000.01 is outside 0–1000"),
-        ({"avg_hr": "251"}, "an average heart rate of 251 is outside 25–250"),
-        ({"max_hr": "20"}, "a maximum heart rate of 20 is outside 25–250"),
-        ({"rpe": "11"}, "an effort of 11 is outside 0–10"),
-        ({"elapsed": "soon"}, "the elapsed time 'soon' is not a number"),
-        ({"max_hr": "1e+28"}, "the maximum heart rate '1e+28' is far too large"),
+        ({"elapsed": "soon"}, "the moving time 'soon' is not a number"),
         ({"date": "yesterday"}, "the date 'yesterday' is not one Strava writes"),
         ({"description": "x" * 2000}, "the note is longer than 2000 characters"),
     ],
@@ -127,6 +122,22 @@ def test_a_row_outside_our_ranges_is_rejected_with_its_reason(tmp_path, values, 
     good, bad = rows(tmp_path, strava_csv({}, {"id": "2", **values}))
     assert isinstance(good, ImportedSession)
     assert bad == Rejected(line=3, reason=reason)
+
+
+@pytest.mark.parametrize(
+    ("values", "warning"),
+    [
+        ({"distance_si": "1000006"}, "a distance in km of 1000.01 is outside 0–1000"),
+        ({"avg_hr": "251"}, "an average heart rate of 251 is outside 25–250"),
+        ({"max_hr": "20"}, "a maximum heart rate of 20 is outside 25–250"),
+        ({"rpe": "11"}, "an effort of 11 is outside 0–10"),
+        ({"max_hr": "1e+28"}, "the maximum heart rate '1e+28' is far too large"),
+    ],
+)
+def test_an_optional_value_outside_our_ranges_is_left_out_with_a_warning(tmp_path, values, warning):
+    [session] = rows(tmp_path, strava_csv(values))
+    assert isinstance(session, ImportedSession)
+    assert session.warnings == (f"{warning}: left out",)
 
 
 def test_missing_optional_values_are_null_and_zero_distance_is_no_distance(tmp_path):

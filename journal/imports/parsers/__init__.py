@@ -144,6 +144,7 @@ class Preview:
     unit_stated: bool = True  # False: the file does not say its distance unit (Garmin)
     rows: list[ImportedSession | ImportedCheckIn] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, what was left out)
 
     @property
     def unknown_types(self) -> int:
@@ -168,6 +169,7 @@ def preview(
         if isinstance(item, ImportedSession):
             result.sessions += 1
             types[item.source_type] += 1
+            result.warnings.extend((item.line, text) for text in item.warnings)
         else:
             result.checkins += 1
         if len(result.rows) < limit:

@@ -41,7 +41,9 @@ TABLES = {
         (
             AEROBIC,
             "Run,Trail Run,Virtual Run,Ride,Virtual Ride,Gravel Ride,Mountain Bike Ride,"
-            "Swim,Rowing,Elliptical,Stair-Stepper,Nordic Ski,Canoeing,Kayaking,Inline Skate",
+            "Swim,Rowing,Elliptical,Stair-Stepper,Nordic Ski,Canoeing,Kayaking,Inline Skate,"
+            # imports.md "Real files": Strava also writes "Canoe".
+            "Canoe",
         ),
         (WALKING, "Walk,Hike"),
         # Strava writes the name with and without its abbreviation.
@@ -56,9 +58,11 @@ TABLES = {
             AEROBIC,
             "Running,Treadmill Running,Trail Running,Cycling,Indoor Cycling,Road Cycling,"
             "Mountain Biking,Lap Swimming,Open Water Swimming,Indoor Rowing,Rowing,Elliptical,"
-            "Stair Stepper,Cross Country Classic Skiing",
+            "Stair Stepper,Cross Country Classic Skiing,"
+            # imports.md "Real files": the names Garmin Connect writes for swims.
+            "Pool Swim,Pool Swimming",
         ),
-        (WALKING, "Walking,Hiking"),
+        (WALKING, "Walking,Hiking,Casual Walking"),
         (HIIT, "HIIT"),
         (RESISTANCE, "Strength Training"),
         (MIXED, "Cardio,Boxing,Soccer,Tennis"),
@@ -85,7 +89,11 @@ TABLES = {
     # FIT types are "sport" or "sport/sub_sport"; the full pair is looked up
     # first, then the sport alone (so "running/trail" is running).
     "fit": _rows(
-        (AEROBIC, "running,cycling,swimming,rowing,cross_country_skiing,paddling"),
+        (
+            AEROBIC,
+            "running,cycling,swimming,rowing,cross_country_skiing,paddling,"
+            "fitness_equipment/indoor_rowing",
+        ),
         (WALKING, "walking,hiking"),
         (HIIT, "training/hiit"),
         (RESISTANCE, "training/strength_training"),
@@ -103,8 +111,13 @@ TABLES["gpx"] = {
     **TABLES["garmin"],
     **TABLES["strava"],
     key("Biking"): AEROBIC,
+    # Strava's GPX files write a number in <type>. Only the codes public files
+    # confirm are read: 1 in Strava GPX files named "Morning Ride", 9 in
+    # "Afternoon Run" / "Evening Run" (creator "StravaGPX"). Others stay unknown.
+    "1": AEROBIC,
+    "9": AEROBIC,
 }
-TABLES["tcx"] = TABLES["gpx"]
+TABLES["tcx"] = {k: v for k, v in TABLES["gpx"].items() if not k.isdigit()}
 
 
 def map_activity(

@@ -37,6 +37,8 @@ class ImportedSession:
     effort: int | None
     note: str
     line: int  # row or record number, for messages
+    # Optional values left out (imports.md section 3), and a damaged file's note.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,16 @@ def _check(ranges: dict, name: str, value, what: str):
     return value
 
 
+def optional(check: Callable, value, *args, warnings: list[str]):
+    """An optional value through its check; outside our ranges it is left out
+    (None) with a warning on the row, and the row is kept (imports.md section 3)."""
+    try:
+        return check(value, *args)
+    except RowProblem as problem:
+        warnings.append(f"{problem}: left out")
+        return None
+
+
 def minutes(seconds: Decimal | None) -> int:
     """Whole minutes, halves up, at least 1; no (or zero) duration rejects the row."""
     if seconds is None or seconds <= 0:
@@ -181,13 +193,17 @@ def session(
     max_hr: Decimal | None = None,
     rpe: Decimal | None = None,
     text: str = "",
+    warnings: tuple[str, ...] = (),
 ) -> ImportedSession:
     """Builds one session from a source's raw values, applying every rule of
-    imports.md section 3; raises RowProblem with the first reason to reject it."""
+    imports.md section 3; raises RowProblem with the first reason to reject it
+    (a missing or impossible date or duration). An impossible optional value
+    is left out with a warning instead."""
     if start is None:
         raise RowProblem("no date")
     day, start_time = local(start, options.time_zone)
     mapped = map_activity(source, source_type, options.activity_map)
+    found = list(warnings)
     return ImportedSession(
         source=source,
         source_id=source_id,
@@ -197,10 +213,11 @@ def session(
         activity=mapped[0] if mapped else None,
         style=mapped[1] if mapped else "",
         minutes=minutes(seconds),
-        distance_km=distance_km(distance, unit),
-        avg_hr=heart_rate(avg_hr, "avg_hr"),
-        max_hr=heart_rate(max_hr, "max_hr"),
-        effort=effort(rpe),
+        distance_km=optional(distance_km, distance, unit, warnings=found),
+        avg_hr=optional(heart_rate, avg_hr, "avg_hr", warnings=found),
+        max_hr=optional(heart_rate, max_hr, "max_hr", warnings=found),
+        effort=optional(effort, rpe, warnings=found),
         note=note(text),
         line=line,
+        warnings=tuple(found),
     )

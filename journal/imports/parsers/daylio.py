@@ -10,8 +10,9 @@ five defaults map to 5..1, any other must be mapped (Options.mood_map) and
 stays None until it is.
 
 The source id is the date and the time of its first entry. The file is read
-whole before the first check-in is yielded (Daylio writes newest first, and a
-day's entries must meet); a Daylio export is a few thousand rows.
+whole before the first check-in is yielded (Daylio writes newest first, a
+day's entries must meet, and a legacy file's month names are read in one
+language chosen from every row); a Daylio export is a few thousand rows.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from journal.imports.parsers import safety
+from journal.imports.parsers import months, safety
 from journal.imports.parsers.base import (
     ImportedCheckIn,
     Item,
@@ -43,7 +44,6 @@ DEFAULT_MOOD_LABELS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 CURRENT = ("full_date", "date", "weekday", "time", "mood", "activities")
 LEGACY = ("year", "date", "weekday", "time", "mood", "activities")
 _TIME_FORMATS = ("%H:%M", "%I:%M %p", "%I:%M%p", "%H:%M:%S")
-_LEGACY_DATES = ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y")
 
 
 def detect(name: str, head: bytes) -> bool:
@@ -69,8 +69,10 @@ class Entry:
     text: str
 
 
-def _date(cells: dict[str, str], legacy: bool) -> dt.date:
-    if not legacy:
+def _date(cells: dict[str, str], reading: months.Reading | None) -> dt.date:
+    """The current format's ISO full_date; the legacy year and "18 sierpnia",
+    whose month name is in the phone's language (months.py)."""
+    if reading is None:
         value = cells.get("full_date", "").strip()
         if not value:
             raise RowProblem("no date")
@@ -78,15 +80,22 @@ def _date(cells: dict[str, str], legacy: bool) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             raise RowProblem(f"the date {value[:30]!r} is not a date like 2026-04-01") from None
-    year, day = cells.get("year", "").strip(), cells.get("date", "").strip()
-    if not year or not day:
+    year, text = cells.get("year", "").strip(), cells.get("date", "").strip()
+    if not year or not text:
         raise RowProblem("no date")
-    for form in _LEGACY_DATES:
+    day, words = months.split(text)
+    month = reading.month(words)
+    problem = None
+    if month is None:
+        problem = reading.why_not(words)
+    elif day is None or not year.isdigit():
+        problem = "it has no single day and year"
+    else:
         try:
-            return dt.datetime.strptime(f"{day} {year}", form).date()
+            return dt.date(int(year), month, day)
         except ValueError:
-            continue
-    raise RowProblem(f"the date {day[:30]!r} {year[:4]!r} is not one Daylio writes")
+            problem = "there is no such day"
+    raise RowProblem(f"the date {text[:30]!r} {year[:4]} is not one Daylio writes: {problem}")
 
 
 def _time(text: str) -> dt.time | None:
@@ -101,8 +110,8 @@ def _time(text: str) -> dt.time | None:
     raise RowProblem(f"the time {text[:20]!r} is not one Daylio writes")
 
 
-def _entry(cells: dict[str, str], line: int, legacy: bool) -> Entry:
-    day = _date(cells, legacy)
+def _entry(cells: dict[str, str], line: int, reading: months.Reading | None) -> Entry:
+    day = _date(cells, reading)
     label = cells.get("mood", "").strip()
     if not label:
         raise RowProblem("no mood")
@@ -128,13 +137,16 @@ def entries(path: Path, progress: Progress = None) -> Iterator[Entry | Rejected]
             raise UnreadableFile(
                 "This is not a Daylio export: its first line is not Daylio's header."
             )
-        for line, row in rows:
-            if not any(cell.strip() for cell in row):
-                continue
-            try:
-                yield _entry(dict(zip(names, row, strict=False)), line, legacy)
-            except RowProblem as problem:
-                yield Rejected(line, str(problem))
+        rows = [(line, dict(zip(names, row, strict=False))) for line, row in rows]
+    rows = [(line, cells) for line, cells in rows if any(v.strip() for v in cells.values() if v)]
+    reading = None
+    if legacy:  # one language for the whole file: its month names must read every row
+        reading = months.reading([months.split(c.get("date") or "")[1] for _, c in rows])
+    for line, cells in rows:
+        try:
+            yield _entry(cells, line, reading)
+        except RowProblem as problem:
+            yield Rejected(line, str(problem))
 
 
 def label_counts(path: Path) -> Counter[str]:

@@ -1,7 +1,9 @@
 """Garmin Connect's Activities.csv (the activity list exported as CSV).
 
 Every column may hold `--` for missing; numbers may carry thousands
-separators (`1,500`). Date is local time. Time is `hh:mm:ss` or `mm:ss.s`.
+separators (`1,500`). Date is local time. Time is `hh:mm:ss` or `mm:ss.s`;
+minutes are Moving Time when present and above 0 (older exports write
+`00:00:00`), else Time.
 Distance is in the account's unit, which the file does not say: the person
 chooses it in the preview (Options.distance_unit); swims are in metres.
 The source id is the start time and the activity type (imports.md section 1).
@@ -25,6 +27,7 @@ from journal.imports.parsers.base import (
     UnreadableFile,
     note,
     number,
+    optional,
     session,
 )
 
@@ -69,6 +72,14 @@ def _row(cells: dict[str, str], line: int, options: Options):
     kind = cells.get("Activity Type", "").strip()
     start = parse_date(cells.get("Date"))
     unit = "m" if "swim" in kind.casefold() else options.distance_unit
+    seconds = parse_time(cells.get("Moving Time"))
+    if seconds is None or seconds <= 0:
+        seconds = parse_time(cells.get("Time"))
+    found: list[str] = []  # optional values that are not numbers: left out, with a warning
+
+    def optional_number(name: str, what: str):
+        return optional(number, cells.get(name), what, warnings=found)
+
     return session(
         SOURCE,
         f"{start.isoformat()}|{kind}" if start else "",
@@ -76,12 +87,13 @@ def _row(cells: dict[str, str], line: int, options: Options):
         start.replace(tzinfo=None) if start else None,  # local time stays local
         kind,
         options,
-        seconds=parse_time(cells.get("Time")),
-        distance=number(cells.get("Distance"), "the distance"),
+        seconds=seconds,
+        distance=optional_number("Distance", "the distance"),
         unit=unit,
-        avg_hr=number(cells.get("Avg HR"), "the average heart rate"),
-        max_hr=number(cells.get("Max HR"), "the maximum heart rate"),
+        avg_hr=optional_number("Avg HR", "the average heart rate"),
+        max_hr=optional_number("Max HR", "the maximum heart rate"),
         text=note(cells.get("Title")),
+        warnings=tuple(found),
     )
 
 

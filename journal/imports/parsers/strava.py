@@ -3,7 +3,8 @@
 activities.csv repeats column names: the first "Elapsed Time", "Distance" and
 "Max Heart Rate" are in the person's display units, later ones in SI units.
 Columns are therefore found by position (imports.md section 3):
-- minutes: the first Elapsed Time (seconds);
+- minutes: Moving Time (seconds) when present and above 0, else the first
+  Elapsed Time: the time spent moving, not a recording left running for days;
 - distance: the second Distance (metres); without it, the first (km, but
   metres for swims);
 - heart rates: Average Heart Rate and the first Max Heart Rate;
@@ -27,6 +28,7 @@ from journal.imports.parsers.base import (
     UnreadableFile,
     note,
     number,
+    optional,
     session,
 )
 
@@ -96,11 +98,19 @@ class _Columns:
 def _row(columns: _Columns, row: list[str], number_: int, options: Options):
     kind = (columns.get(row, "Activity Type") or "").strip()
     start = parse_date(columns.get(row, "Activity Date") or "")
+    found: list[str] = []  # optional values that are not numbers: left out, with a warning
+
+    def optional_number(name: str, what: str, occurrence: int = 0):
+        return optional(number, columns.get(row, name, occurrence), what, warnings=found)
+
     if columns.has("Distance", 1):
-        distance, unit = number(columns.get(row, "Distance", 1), "the distance"), "m"
+        distance, unit = optional_number("Distance", "the distance", 1), "m"
     else:
         unit = "m" if kind.casefold() in SWIMS else "km"
-        distance = number(columns.get(row, "Distance"), "the distance")
+        distance = optional_number("Distance", "the distance")
+    moving = number(columns.get(row, "Moving Time"), "the moving time")
+    if moving is None or moving <= 0:
+        moving = number(columns.get(row, "Elapsed Time"), "the elapsed time")
     source_id = (columns.get(row, "Activity ID") or "").strip()
     if not source_id and start is not None:
         source_id = f"{start.isoformat()}|{kind}"
@@ -111,13 +121,14 @@ def _row(columns: _Columns, row: list[str], number_: int, options: Options):
         start,
         kind,
         options,
-        seconds=number(columns.get(row, "Elapsed Time"), "the elapsed time"),
+        seconds=moving,
         distance=distance,
         unit=unit,
-        avg_hr=number(columns.get(row, "Average Heart Rate"), "the average heart rate"),
-        max_hr=number(columns.get(row, "Max Heart Rate"), "the maximum heart rate"),
-        rpe=number(columns.get(row, "Perceived Exertion"), "the perceived exertion"),
+        avg_hr=optional_number("Average Heart Rate", "the average heart rate"),
+        max_hr=optional_number("Max Heart Rate", "the maximum heart rate"),
+        rpe=optional_number("Perceived Exertion", "the perceived exertion"),
         text=note(columns.get(row, "Activity Name"), columns.get(row, "Activity Description")),
+        warnings=tuple(found),
     )
 
 

@@ -3,8 +3,11 @@
 Streamed through the guarded expat parser of safety.py (no entities, no
 external entities). Each <Activity> becomes a session: its first lap's
 StartTime (UTC; else its <Id>) in the person's time zone, the sum of its laps'
-TotalTimeSeconds and DistanceMeters, the mean and maximum of its track points'
-heart rates, and its Sport ("Running", "Biking"; "Other" is unknown).
+TotalTimeSeconds and DistanceMeters, and its Sport ("Running", "Biking";
+"Other" is unknown). Heart rate (imports.md section 3): when every lap has its
+AverageHeartRateBpm and MaximumHeartRateBpm (the device computed them from
+every sample), the laps' averages weighted by their TotalTimeSeconds and the
+highest maximum; otherwise the mean and maximum of the track points.
 The source id is the activity's <Id> (its start time) and the sport.
 """
 
@@ -30,6 +33,7 @@ from journal.imports.parsers.base import (
 SOURCE = "tcx"
 STATES_UNIT = True
 TEXT = {"Id", "TotalTimeSeconds", "DistanceMeters", "Value"}
+LAP_MAX = ["Lap", "MaximumHeartRateBpm"]
 
 
 def detect(name: str, head: bytes) -> bool:
@@ -57,6 +61,7 @@ class _Activity:
         self.rate_count = 0
         self.rate_max: Decimal | None = None
         self.problem: RowProblem | None = None
+        self.lap_rates: list[dict[str, str]] = []  # each lap's own avg and max, as written
 
     def add_rate(self, text: str) -> None:
         """Track points are summed as they come: a long ride has thousands."""
@@ -70,12 +75,30 @@ class _Activity:
             self.rate_count += 1
             self.rate_max = max(self.rate_max or rate, rate)
 
+    def _lap_heart_rate(self, seconds: list) -> tuple[Decimal, Decimal] | None:
+        """The laps' own average (weighted by lap time) and maximum, when every lap has them."""
+        laps = self.lap_rates
+        if not laps or len(laps) != len(seconds) or not all(len(lap) == 2 for lap in laps):
+            return None
+        averages = [number(lap["avg"], "a lap's average heart rate") for lap in laps]
+        maxima = [number(lap["max"], "a lap's maximum heart rate") for lap in laps]
+        if None in averages or None in maxima or None in seconds or sum(seconds) <= 0:
+            return None
+        weighted = sum(a * t for a, t in zip(averages, seconds, strict=True)) / sum(seconds)
+        return weighted, max(maxima)
+
     def build(self, line: int, options: Options):
         if self.problem:
             raise self.problem
         start = parse_time(self.start or self.id)
         seconds = [number(t, "a lap's time") for t in self.seconds]
         metres = [number(m, "a lap's distance") for m in self.metres]
+        from_laps = self._lap_heart_rate(seconds)
+        if from_laps:
+            avg_hr, max_hr = from_laps
+        else:
+            avg_hr = self.rate_sum / self.rate_count if self.rate_count else None
+            max_hr = self.rate_max
         return session(
             SOURCE,
             f"{self.id.strip() or (start.isoformat() if start else '')}|{self.sport}",
@@ -86,8 +109,8 @@ class _Activity:
             seconds=sum((s for s in seconds if s), Decimal(0)) or None,
             distance=sum((m for m in metres if m), Decimal(0)) or None,
             unit="m",
-            avg_hr=self.rate_sum / self.rate_count if self.rate_count else None,
-            max_hr=self.rate_max,
+            avg_hr=avg_hr,
+            max_hr=max_hr,
         )
 
 
@@ -106,8 +129,9 @@ def read(path: Path, options: Options, progress: Progress = None) -> Iterator[It
         stack.append(local)
         if local == "Activity":
             activity = _Activity(attrs.get("Sport", "").strip())
-        elif local == "Lap" and activity and activity.start is None:
-            activity.start = attrs.get("StartTime")
+        elif local == "Lap" and activity:
+            activity.start = activity.start or attrs.get("StartTime")
+            activity.lap_rates.append({})
         text.clear()
 
     def end(name):
@@ -124,6 +148,9 @@ def read(path: Path, options: Options, progress: Progress = None) -> Iterator[It
                 activity.metres.append(value)
             elif local == "Value" and parent == "HeartRateBpm" and stack[-2:-1] == ["Trackpoint"]:
                 activity.add_rate(value)
+            elif local == "Value" and stack[-2:] in (["Lap", "AverageHeartRateBpm"], LAP_MAX):
+                if activity.lap_rates:
+                    activity.lap_rates[-1]["avg" if parent.startswith("Average") else "max"] = value
             elif local == "Activity":
                 count += 1
                 try:

@@ -75,6 +75,13 @@ class Command(BaseCommand):
             raise CommandError(f"{refusal} Nothing was imported.") from None
         for row in report["rejected"]:
             self.stderr.write(f"rejected line {row['line']}: {row['reason']}")
+        for row in report["warnings"]:
+            self.stdout.write(f"warning, line {row['line']}: {row['warning']}")
         for name, count in report["unknown"].items():
-            self.stdout.write(f"unknown type {name!r} ({count}) saved as mixed")
+            self.stdout.write(f"unknown type {name!r} ({count}) {imports.saved_as_mixed(report)}")
+        if not importers.SOURCES[source].STATES_UNIT:
+            profile_unit = profile_for(owner).distance_unit
+            self.stdout.write(
+                imports.unit_sentence(options.distance_unit, profile_unit, command=True)
+            )
         self.stdout.write(imports.summary(report))
