@@ -1,8 +1,6 @@
 """What a person records (sessions, daily check-ins, profile) and the tags derived from it.
 
-Every scale is enforced by the database as well as the forms, so no import,
-admin edit or future code path can store a Feeling Scale of 7.
-"""
+Every scale is enforced by the database and the forms: nothing stores a Feeling Scale of 7."""
 
 import uuid
 import zoneinfo
@@ -16,7 +14,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.core import validation
+from journal.core import validation, words
 
 # One home for the ranges: a pure module the importers read without Django.
 from journal.core.ranges import (
@@ -266,7 +264,7 @@ class Session(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_activity_display()} on {self.date:%Y-%m-%d}, {self.minutes} min"
+        return f"{self.get_activity_display()} on {words.day(self.date)}, {self.minutes} min"
 
     def get_absolute_url(self):
         return reverse("journal:session_detail", args=[self.pk])
@@ -331,7 +329,7 @@ class CheckIn(models.Model):
         ]
 
     def __str__(self):
-        return f"Check-in on {self.date:%Y-%m-%d}"
+        return f"Check-in on {words.day(self.date)}"
 
     def get_absolute_url(self):
         return reverse("journal:checkin_edit", args=[self.pk])
@@ -397,4 +395,6 @@ class SessionTag(models.Model):
         return self.inputs.get("progress", "")
 
 
-from journal.imports.models import ImportJob  # noqa: E402, F401  (its own module, to keep this short)
+from journal.core.chartstamp import ChartStamp  # noqa: E402, F401  (own modules: this one is full)
+from journal.experiments.models import Experiment  # noqa: E402, F401  (registered in this app)
+from journal.imports.models import ImportJob  # noqa: E402, F401

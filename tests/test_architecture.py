@@ -13,12 +13,22 @@ PURE = [
     "journal.tagging",
     "journal.insights.analysis",
     "journal.insights.cards",
+    "journal.insights.stats",
+    "journal.insights.words",
+    "journal.insights.table",
     "journal.dashboard.charts",
+    "journal.dashboard.chart_blocks",
     "journal.dashboard.chart_payload",
     "journal.dashboard.stats",
     "journal.dashboard.patterns",
     "journal.core.ranges",
+    "journal.core.words",
+    "journal.core.blocks",
     "journal.imports.parsers",
+    "journal.experiments.designs",
+    "journal.experiments.schedule",
+    "journal.experiments.analysis",
+    "journal.experiments.words",
 ]
 
 

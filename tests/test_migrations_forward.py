@@ -33,7 +33,7 @@ CHANGED_ON_PURPOSE = {
     "content_section": None,
     "content_effect_references": None,
     "content_section_references": None,
-    # journal 0005 (issue 21, rules version 2): every journal retagged by the rules, its
+    # journal 0007 (issue 21, rules version 2): every journal retagged by the rules, its
     # sessions' intensity classified again, and its journal version moved on.
     "journal_sessiontag": None,
     "journal_session": {"intensity", "intensity_source"},

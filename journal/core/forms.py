@@ -5,10 +5,11 @@ from datetime import date
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
-from journal.core import validation
+from journal.core import validation, words
 from journal.models import (
     CHECKIN_ITEMS,
     PROFILE_FIELDS,
@@ -105,7 +106,8 @@ class ScaleWidget(forms.RadioSelect):
         widget = self.get_context(name, value, attrs)["widget"]
         options = [option for _group, group, _index in widget["optgroups"] for option in group]
         return format_html(
-            '<div class="scale-options">{}</div>',
+            '<div class="scale-options scale-{}">{}</div>',
+            len(options),
             format_html_join(
                 "",
                 SCALE_OPTION,
@@ -126,16 +128,24 @@ class ScaleWidget(forms.RadioSelect):
         )
 
 
-def scale_field(low, high, anchors, *, required=True, **kwargs) -> forms.TypedChoiceField:
+def scale_field(
+    low, high, anchors, *, required=True, asks="a number", **kwargs
+) -> forms.TypedChoiceField:
+    """`asks` completes "Choose ..." in the field's own messages: "how you felt before"."""
     choices = [(value, anchors.get(value, "")) for value in range(low, high + 1)]
     if not required:
         choices = [("", "skip"), *choices]
+    span = f"from {low:+d} to {high:+d}" if low < 0 else f"from {low} to {high}"
     return forms.TypedChoiceField(
         choices=choices,
         coerce=int,
         empty_value=None,
         required=required,
         widget=ScaleWidget,
+        error_messages={
+            "required": f"Choose {asks}, {span}.",
+            "invalid_choice": f"Choose {asks} {span}; %(value)s is not one of them.",
+        },
         **kwargs,
     )
 
@@ -152,13 +162,18 @@ def plausible_date(value: date, profile: Profile) -> date:
 class SessionForm(forms.ModelForm):
     """Every field of a session; distance is entered in the person's own unit."""
 
-    feeling_before = scale_field(-5, 5, FEELING_ANCHORS, label="Feeling before")
-    feeling_after = scale_field(-5, 5, FEELING_ANCHORS, label="Feeling after")
+    feeling_before = scale_field(
+        -5, 5, FEELING_ANCHORS, label="Feeling before", asks="how you felt before"
+    )
+    feeling_after = scale_field(
+        -5, 5, FEELING_ANCHORS, label="Feeling after", asks="how you felt after"
+    )
     effort = scale_field(
         0,
         10,
         EFFORT_ANCHORS,
         required=False,
+        asks="how hard the session was",
         label="Session effort",
         help_text="How hard the whole session was, about 30 minutes after. You can add it later.",
     )
@@ -209,7 +224,36 @@ class SessionForm(forms.ModelForm):
         self.fields["date"].widget.attrs.update(
             max=profile.today().isoformat(), min=first_day(profile)
         )
-        self.fields["minutes"].widget.attrs.update(min=1, max=SESSION_RANGES["minutes"][1])
+        for name, (low, high) in SESSION_RANGES.items():
+            field = self.fields.get(name)
+            if field is None or isinstance(field, forms.TypedChoiceField) or name == "distance_km":
+                continue
+            label = str(field.label).replace("%", "%%")  # messages are %-formatted
+            # The model's limits, checked by the form field too, so its messages are ours.
+            field.validators += [MinValueValidator(low), MaxValueValidator(high)]
+            field.error_messages.update(
+                min_value=f"{label} can be from {low:,} to {high:,}; this is below.",
+                max_value=f"{label} can be from {low:,} to {high:,}; this is above.",
+                invalid=f"Enter {label[0].lower() + label[1:]} as a whole number.",
+            )
+        low, high = SESSION_RANGES["minutes"]
+        self.fields["minutes"].widget.attrs.update(
+            **{"min": low, "max": high, "data-long-after": validation.LONG_SESSION_MINUTES}
+        )
+        self.fields["minutes"].error_messages.update(
+            required=f"Enter how many minutes the session lasted, from {low} to {high:,}.",
+            invalid="Enter the minutes as a whole number, like 45.",
+            min_value=f"A session lasts at least {low} minute.",
+            max_value=f"A session can last at most {high:,} minutes "
+            f"({validation.hours_words(high)}); log a longer one as one session a day.",
+        )
+        self.fields["activity"].error_messages.update(
+            required="Choose the kind of session.",
+            invalid_choice="Choose the kind of session from the list.",
+        )
+        self.fields["date"].error_messages.update(
+            required="Enter the day of the session.", invalid="Enter a real date."
+        )
         self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
 
     def clean_date(self):
@@ -248,6 +292,9 @@ class QuickSessionForm(SessionForm):
         widget=forms.HiddenInput(attrs={"data-log-key": ""}),
         error_messages={"invalid": "This log's key is damaged. Reload the page and log again."},
     )
+    # The minutes the person confirmed after "really N hours?": asked once, not again.
+    long_ok = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    asks_long = None  # the minutes asked about, when the form is sent back to ask
 
     class Meta(SessionForm.Meta):
         fields = [
@@ -270,6 +317,18 @@ class QuickSessionForm(SessionForm):
         # A hidden field has nowhere to show its error: show it above the form.
         if self.has_error("uuid"):
             self.add_error(None, self.errors.pop("uuid"))
+        self.errors.pop("long_ok", None)  # a damaged confirmation only means asking again
+        minutes = cleaned.get("minutes")
+        long_after = validation.LONG_SESSION_MINUTES
+        too_long = minutes and minutes > SESSION_RANGES["minutes"][1]
+        if minutes and long_after < minutes and not too_long and cleaned.get("long_ok") != minutes:
+            self.asks_long = minutes
+            self.add_error(
+                "minutes",
+                f"Really {validation.hours_words(minutes)}? That is over "
+                f"{validation.hours_words(long_after)}: press Log session again to keep "
+                f"{minutes:,} minutes, or correct them.",
+            )
         return cleaned
 
     def save(self, commit=True):
@@ -287,8 +346,16 @@ class EffortForm(forms.ModelForm):
 
 
 class CheckInForm(forms.ModelForm):
-    mood = scale_field(1, 5, MOOD_ANCHORS, label="Mood")
-    sleep_quality = scale_field(0, 10, SLEEP_ANCHORS, label="Sleep quality last night")
+    """One day's check-in. `loaded` is the check-in the form was filled from (none for a
+    blank day) and `replace` the one the person agreed to replace: saving over a day whose
+    check-in the form did not show asks first (journal.views.checkins)."""
+
+    mood = scale_field(1, 5, MOOD_ANCHORS, label="Mood", asks="your mood")
+    sleep_quality = scale_field(
+        0, 10, SLEEP_ANCHORS, label="Sleep quality last night", asks="how well you slept"
+    )
+    loaded = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    replace = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = CheckIn
@@ -304,13 +371,39 @@ class CheckInForm(forms.ModelForm):
         chosen = set(profile.checkin_items)
         for item, label in CHECKIN_ITEMS.items():
             if item in chosen:
-                self.fields[item] = scale_field(1, 5, ITEM_ANCHORS, required=False, label=label)
+                self.fields[item] = scale_field(
+                    1, 5, ITEM_ANCHORS, required=False, label=label, asks=f"your {label.lower()}"
+                )
             else:
                 del self.fields[item]
         self.fields["date"].widget.attrs.update(
             max=profile.today().isoformat(), min=first_day(profile)
         )
         self.fields["note"].widget.attrs["maxlength"] = self.fields["note"].max_length
+        self.initial.setdefault("loaded", self.instance.pk)
+
+    @property
+    def day(self) -> date | None:
+        """The day this form is for: the one posted when it reads as a date, else the one
+        it was filled for."""
+        if self.is_bound:
+            try:
+                return self.fields["date"].clean(self["date"].value())
+            except forms.ValidationError:
+                return None
+        return self.initial.get("date") or self.instance.date
+
+    @property
+    def day_words(self) -> str:
+        """The day as the button says it: "today, Sun 6 Dec", "Wed 2 Dec"."""
+        day = self.day
+        return words.day_or_today(day, self.profile.today(), named=True) if day else ""
+
+    def replaces(self, stored: CheckIn | None) -> bool:
+        """Whether saving would overwrite `stored` without the person having seen it."""
+        if stored is None or stored.pk is None:
+            return False
+        return stored.pk not in (self.cleaned_data.get("loaded"), self.cleaned_data.get("replace"))
 
     def clean_date(self):
         value = plausible_date(self.cleaned_data["date"], self.profile)

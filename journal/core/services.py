@@ -13,6 +13,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from journal import tagging
+from journal.core import chartstamp
+from journal.core.held import Held
 from journal.models import CheckIn, Profile, Session, SessionTag
 
 # What the rules read from a session and from a profile.
@@ -96,7 +98,7 @@ def retag_rows(
     latest: date | None = None,
 ) -> int:
     """retag()'s work on given model classes, so that a data migration can run it on its
-    historical models after a rules change (journal/migrations/0005_retag_rules_v2)."""
+    historical models after a rules change (journal/migrations/0007_retag_rules_v2)."""
     Session, SessionTag = session_model, tag_model
     sessions = Session.objects.filter(owner_id=owner_id)
     targets = SessionTag.objects.filter(session__owner_id=owner_id)
@@ -170,6 +172,7 @@ def save_session(session: Session) -> Session:
     # Moving a session to another date changes the windows around both dates.
     dates = [d for d in (previous, session.date) if d]
     retag(session.owner, min(dates), max(dates))
+    chartstamp.touch(session.owner, dates)
     session.refresh_from_db(fields=["intensity", "intensity_source"])
     return session
 
@@ -180,6 +183,7 @@ def delete_session(session: Session) -> None:
     begin_write(owner)
     session.delete()
     retag(owner, day)
+    chartstamp.touch(owner, [day])
 
 
 def _save_profile_noting_rule_inputs(profile: Profile) -> bool:
@@ -196,6 +200,7 @@ def save_profile(profile: Profile) -> Profile:
     begin_write(profile.user)
     if _save_profile_noting_rule_inputs(profile):
         retag(profile.user, profile=profile)
+        chartstamp.touch(profile.user)
     return profile
 
 
@@ -212,9 +217,11 @@ def save_imported(profile: Profile, sessions: list[Session], checkins: list[Chec
     CheckIn.objects.bulk_create(checkins, batch_size=500)
     if profile_changed:
         retag(profile.user, profile=profile)
+        chartstamp.touch(profile.user)
     elif sessions:
         dates = [s.date for s in sessions]
         retag(profile.user, min(dates), max(dates), profile=profile)
+    chartstamp.touch(profile.user, [row.date for row in (*sessions, *checkins)])
 
 
 class CheckInDateTaken(ValidationError):
@@ -230,21 +237,25 @@ def save_checkin(checkin: CheckIn) -> CheckIn:
     """
     begin_write(checkin.owner)
     same_day = CheckIn.objects.filter(owner=checkin.owner, date=checkin.date)
+    moved_from = None
     if checkin.pk:
         if same_day.exclude(pk=checkin.pk).exists():
             raise CheckInDateTaken("There is already a check-in for that day; edit it instead.")
+        moved_from = CheckIn.objects.filter(pk=checkin.pk).values_list("date", flat=True).first()
     else:
         existing = same_day.values_list("pk", "created_at").first()
         if existing:
             checkin.pk, checkin.created_at = existing
             checkin._state.adding = False
     checkin.save()
+    chartstamp.touch(checkin.owner, [checkin.date, moved_from])
     return checkin
 
 
 @transaction.atomic
 def delete_checkin(checkin: CheckIn) -> None:
     begin_write(checkin.owner)
+    chartstamp.touch(checkin.owner, [checkin.date])
     checkin.delete()
 
 
@@ -252,15 +263,18 @@ def delete_checkin(checkin: CheckIn) -> None:
 def retag_journal(owner) -> int:
     """Recompute every tag of one person (after a change to the rules)."""
     begin_write(owner)
+    chartstamp.touch(owner)
     return retag(owner)
 
 
 @transaction.atomic
 def clear_journal(owner) -> None:
-    """Delete every session and check-in of one person (the demo's --replace)."""
+    """Delete every session, check-in and experiment of one person (the demo's --replace)."""
     begin_write(owner)
+    owner.experiments.all().delete()
     Session.objects.for_user(owner).delete()
     CheckIn.objects.for_user(owner).delete()
+    chartstamp.touch(owner)
 
 
 # -- imports from other apps (imports.md) -----------------------------------
@@ -272,48 +286,43 @@ def save_imported_rows(owner, sessions: list[Session], checkins: list[CheckIn]) 
 
     Rows already in the journal are checked again here, under the owner's
     lock, so the same file imported twice at once still adds each row once:
-    a session by (source, source id), a check-in by its date.
+    a session by (source, source id), a check-in by its date (journal.core.held).
+    Each skipped row keeps its reason in `skip_reason`.
     """
     begin_write(owner)
-    present = set(
-        Session.objects.for_user(owner)
-        .filter(source__in={s.source for s in sessions})
-        .exclude(source_id="")
-        .values_list("source", "source_id")
-    )
-    days = set(CheckIn.objects.for_user(owner).values_list("date", flat=True))
-    new_sessions, new_checkins, skipped = [], [], []
-    for session in sessions:
-        key = (session.source, session.source_id)
-        if session.source_id and key in present:
-            skipped.append(session)
-            continue
-        present.add(key)
-        session.owner = owner
-        new_sessions.append(session)
-    for checkin in checkins:
-        if checkin.date in days:
-            skipped.append(checkin)
-            continue
-        days.add(checkin.date)
-        checkin.owner = owner
-        new_checkins.append(checkin)
+    held = Held(owner, {s.source for s in sessions})
+    new_sessions, new_checkins, skipped = held.split(sessions, checkins, owner)
     Session.objects.bulk_create(new_sessions, batch_size=500)
     CheckIn.objects.bulk_create(new_checkins, batch_size=500)
     if new_sessions:
         dates = [s.date for s in new_sessions]
         retag(owner, min(dates), max(dates))
+    chartstamp.touch(owner, [row.date for row in (*new_sessions, *new_checkins)])
     return {"sessions": new_sessions, "checkins": new_checkins, "skipped": skipped}
 
 
 @transaction.atomic
-def dismiss_feelings(owner, before: date) -> int:
-    """Stop asking how the imported sessions dated before `before` felt."""
+def dismiss_feelings(owner) -> list[int]:
+    """Stop asking how the imported sessions waiting for their feelings felt; returns their
+    ids, so that the one tap can be undone."""
     begin_write(owner)
+    due = Session.objects.for_user(owner).filter(
+        feeling_after__isnull=True, feelings_dismissed=False
+    )
+    ids = list(due.values_list("pk", flat=True))
+    Session.objects.filter(pk__in=ids).update(feelings_dismissed=True)
+    return ids
+
+
+@transaction.atomic
+def undismiss_feelings(owner, ids) -> int:
+    """Ask again about these sessions (the owner's own, still without feelings)."""
+    begin_write(owner)
+    ids = [pk for pk in ids if isinstance(pk, int)]
     return (
         Session.objects.for_user(owner)
-        .filter(feeling_after__isnull=True, feelings_dismissed=False, date__lt=before)
-        .update(feelings_dismissed=True)
+        .filter(pk__in=ids, feeling_after__isnull=True, feelings_dismissed=True)
+        .update(feelings_dismissed=False)
     )
 
 

@@ -11,6 +11,18 @@ from functools import cache
 
 from django.core.exceptions import ValidationError
 
+# A logged session longer than this is asked about once ("really 7.5 hours?"): it is
+# allowed (an ultra, a long hike) but more often a slip of the keyboard.
+LONG_SESSION_MINUTES = 300
+
+
+def hours_words(minutes: int) -> str:
+    """ "7.5 hours", "6 hours", "1 hour": minutes as a person says them."""
+    hours = round(minutes / 60, 1)
+    shown = f"{hours:g}"
+    return f"{shown} hour" if hours == 1 else f"{shown} hours"
+
+
 # The youngest and oldest ages the profile accepts for a birth year.
 BIRTH_AGES = (10, 110)
 

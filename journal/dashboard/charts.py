@@ -1,15 +1,20 @@
-"""The dashboard's six charts, built from the rows of journal.dashboard.queries. Pure: no queries.
+"""The dashboard's six charts for a range, assembled from the blocks of
+journal.dashboard.chart_blocks.
+Pure: no queries.
 
-Each chart is a plain payload that static/js/charts.js turns into a Chart.js
-chart, and that the template turns into a caption and a data table (the text
-alternative). The keys are shared with the content app's chart placements.
+Each chart is a plain payload that static/js/charts.js turns into a Chart.js chart, and
+that the template turns into a caption and a data table (the text alternative). The keys
+are shared with the content app's chart placements. Charts tell no more than the data:
+a stretch with nothing logged is a break in every line (and the text names it), a mean of
+fewer than stats.MIN_FOR_MEAN days or sessions is not drawn as one, and no chart puts two
+scales on one axis.
 """
 
-from collections import defaultdict
 from datetime import date, timedelta
 
-from journal.core.ranges import CHECKIN_ITEMS
+from journal.core.ranges import CHECKIN_ITEMS, CHECKIN_RANGES
 from journal.dashboard import stats
+from journal.dashboard.chart_blocks import BLOCK_DAYS, BLOCK_WEEKS, OUTCOME_ITEMS
 from journal.dashboard.chart_payload import Chart, Dataset
 from journal.tagging import GUIDELINE_MINUTES, MVPA_ACTIVITIES, Intensity
 
@@ -21,7 +26,6 @@ RANGES = {
 }
 DEFAULT_RANGE = "3m"
 DAILY_UP_TO = 366  # longer ranges are drawn per week, to stay readable and light
-LEAD_IN = 27  # days before a range that its 28-day rolling mean reads
 
 ACTIVITY_LABELS = {
     "aerobic": "Aerobic",
@@ -31,7 +35,23 @@ ACTIVITY_LABELS = {
     "mobility": "Mobility",
     "walking": "Walking",
 }
+# Short names for a phone's category axis, where seven full names cannot sit side by side
+# (the tooltip and the table keep the full ones).
+SHORT_LABELS = {
+    "aerobic": "Aero",
+    "hiit": "HIIT",
+    "resistance": "Resist",
+    "mixed": "Mixed",
+    "mobility": "Mobil",
+    "walking": "Walk",
+    "rest": "Rest",
+}
 INTENSITY_LABELS = {level.slug: level.label for level in Intensity}
+OUTCOME_LABELS = {
+    "mood": "Mood",
+    "sleep_quality": "Sleep quality",
+    **CHECKIN_ITEMS,
+}
 
 
 def chosen_range(range_key: str | None) -> str:
@@ -44,42 +64,159 @@ def range_start(range_key: str, today: date) -> date | None:
     return None if days is None else today - timedelta(days=days - 1)
 
 
-def first_date(*row_lists, today: date) -> date:
-    """For the 'all' range: the first regular date in the data, or four weeks ago when empty."""
-    found = [row.get("date") or row.get("week") for rows in row_lists for row in rows]
-    found = [d for d in found if d is not None]
-    return stats.regular_start(found, today) if found else today - timedelta(days=27)
+def first_date(weekly: list[dict], today: date) -> date:
+    """For the 'all' range: the first regular week with an entry (weeks of stray early rows
+    left out, stats.regular_start), or four weeks ago when the blocks hold nothing."""
+    found = [
+        date.fromisoformat(block["start"]) + timedelta(days=7 * i)
+        for block in weekly
+        for i in range(BLOCK_WEEKS)
+        if block["sessions"][i] or block["checkins"][i]
+    ]
+    return stats.regular_start(found, today) if found else stats.week_start(today - timedelta(27))
 
 
 def _iso(day: date) -> str:
     return day.isoformat()
 
 
-def feeling_change(feelings: list[dict], weekly: bool = False) -> Chart:
+class Span:
+    """The blocks' figures cut to one range: its weeks (Mondays from the week of `start`),
+    and its days when the blocks holding them came with their daily figures."""
+
+    def __init__(self, start: date, end: date, weekly: list[dict], daily: dict[str, dict]):
+        self.start, self.end = start, end
+        first, last = stats.week_start(start), stats.week_start(end)
+        self._weeks, self._days, self.weeks, self.days = [], [], [], []
+        self.daily = [daily.get(block["start"]) for block in weekly]
+        for block, days in zip(weekly, self.daily, strict=True):
+            monday = date.fromisoformat(block["start"])
+            lo = max(0, (first - monday).days // 7 + ((first - monday).days % 7 > 0))
+            hi = min(BLOCK_WEEKS, (last - monday).days // 7 + 1)
+            if lo < hi:
+                self._weeks.append((block, lo, hi))
+                self.weeks += [monday + timedelta(days=7 * i) for i in range(lo, hi)]
+            lo, hi = max(0, (start - monday).days), min(BLOCK_DAYS, (end - monday).days + 1)
+            if days is not None and lo < hi:
+                self._days.append((days, lo, hi))
+                self.days += [monday + timedelta(days=i) for i in range(lo, hi)]
+
+    def week(self, key: str, default=None) -> list:
+        out = []
+        for block, lo, hi in self._weeks:
+            out += block[key][lo:hi] if key in block else [default] * (hi - lo)
+        return out
+
+    def day(self, key: str) -> list:
+        return [v for days, lo, hi in self._days for v in days[key][lo:hi]]
+
+    def has(self, prefix: str) -> set[str]:
+        return {k.split(":", 1)[1] for b, _, _ in self._weeks for k in b if k.startswith(prefix)}
+
+    def sessions(self) -> list:
+        first, last = _iso(self.start), _iso(self.end)
+        return [s for days in self.daily if days for s in days["sessions"] if first <= s[0] <= last]
+
+    def outcomes(self) -> dict[str, list]:
+        """activity of the day before -> [days, {item: [sum, count]}] over the range: whole
+        blocks from their weekly totals, a block the range starts or ends in from its days."""
+        totals: dict[str, list] = {}
+
+        def add(group, days, items):
+            found = totals.setdefault(group, [0, {}])
+            found[0] += days
+            for item, (total, n) in items.items():
+                had = found[1].setdefault(item, [0, 0])
+                had[0] += total
+                had[1] += n
+
+        first, last = _iso(self.start), _iso(self.end)
+        for block, days in zip((b for b, _, _ in self._weeks), self._daily_of_weeks(), strict=True):
+            whole = block["start"] >= first and _block_last(block) <= last
+            if whole or days is None:
+                for group, (n, items) in block["outcomes"].items():
+                    add(group, n, items)
+                continue
+            for day, groups, values in days["outcomes"]:
+                if first <= day <= last:
+                    items = {
+                        i: [v, 1]
+                        for i, v in zip(OUTCOME_ITEMS, values, strict=True)
+                        if v is not None
+                    }
+                    for group in groups:
+                        add(group, 1, items)
+        return totals
+
+    def _daily_of_weeks(self) -> list:
+        by_start = {days["start"]: days for days in self.daily if days}
+        return [by_start.get(block["start"]) for block, _, _ in self._weeks]
+
+
+def _block_last(block: dict) -> str:
+    return _iso(date.fromisoformat(block["start"]) + timedelta(days=BLOCK_DAYS - 1))
+
+
+def _spoken(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def gaps(labels: list[str], datasets: list[Dataset], least: int) -> list[tuple[str, str]]:
+    """Runs of at least `least` points where no line has a value: the lines break there."""
+    lines = [ds for ds in datasets if ds.kind == "line"]
+    if not lines:
+        return []
+    found, run = [], []
+    for i, label in enumerate(labels + [None]):
+        empty = label is not None and all(ds.data[i] is None for ds in lines)
+        if empty:
+            run.append(label)
+            continue
+        if len(run) >= least and len(run) < len(labels):
+            found.append((run[0], run[-1]))
+        run = []
+    return found
+
+
+def with_gaps(chart: Chart, least: int) -> Chart:
+    """The chart with the breaks in its lines named, for the text alternative."""
+    found = [
+        (date.fromisoformat(a), date.fromisoformat(b))
+        for a, b in gaps(chart.labels, chart.datasets, least)
+    ]
+    if found:
+        longest = sorted(sorted(found, key=lambda g: g[1] - g[0], reverse=True)[:3])
+        named = [f"{_spoken(a)} to {_spoken(b)}" for a, b in longest]
+        more = f"; and {len(found) - 3} shorter breaks" if len(found) > 3 else ""
+        chart.gap_text = (
+            "The lines break where too little was logged to draw them: "
+            + "; ".join(named)
+            + more
+            + "."
+        )
+    return chart
+
+
+def feeling_change(span: Span, weekly: bool = False) -> Chart:
     """Each rated session's change in feeling, by intensity; per week (means) on long ranges."""
-    feelings = [r for r in feelings if None not in (r["feeling_before"], r["feeling_after"])]
     if weekly:
-        changes: dict[tuple, list] = defaultdict(list)
-        for row in feelings:
-            week = stats.week_start(row["date"])
-            changes[week, row["intensity"]].append(row["feeling_after"] - row["feeling_before"])
-        weeks = sorted({week for week, _ in changes})
-        labels = [_iso(w) for w in weeks]
-        datasets = [
-            Dataset(name, [stats.mean_or_none(changes.get((w, key), [])) for w in weeks], color=key)
-            for key, name in INTENSITY_LABELS.items()
-        ]
-    else:
-        labels = [f"{_iso(row['date'])} {ACTIVITY_LABELS[row['activity']]}" for row in feelings]
+        labels = [_iso(w) for w in span.weeks]
         datasets = [
             Dataset(
                 name,
-                [
-                    row["feeling_after"] - row["feeling_before"]
-                    if row["intensity"] == key
-                    else None
-                    for row in feelings
-                ],
+                span.week(f"feeling:{key}"),
+                color=key,
+                counts=span.week(f"feeling_n:{key}", 0),
+            )
+            for key, name in INTENSITY_LABELS.items()
+        ]
+    else:
+        rated = span.sessions()
+        labels = [f"{day} {ACTIVITY_LABELS[activity]}" for day, activity, _, _ in rated]
+        datasets = [
+            Dataset(
+                name,
+                [change if intensity == key else None for _, _, intensity, change in rated],
                 color=key,
                 stack="change",
             )
@@ -89,81 +226,85 @@ def feeling_change(feelings: list[dict], weekly: bool = False) -> Chart:
         key="feeling-change",
         title="Feeling change in each session" if not weekly else "Feeling change, weekly means",
         caption=(
-            ("Mean per week of feeling" if weekly else "Feeling")
-            + " after minus feeling before each session (Feeling Scale, -5 to +5), "
+            (
+                "Mean per week of feeling after minus feeling before each session (Feeling "
+                f"Scale, -5 to +5), by intensity; a mean of fewer than {stats.MIN_FOR_MEAN} "
+                "sessions is greyed, as too few to go by."
+            )
+            if weekly
+            else "Feeling after minus feeling before each session (Feeling Scale, -5 to +5), "
             "by the session's intensity class."
         ),
         kind="bar",
         labels=labels,
         datasets=datasets,
-        axes={"x": "Week" if weekly else "Session", "y": "Change in feeling (points)"},
+        axes={
+            "x": "Week starting" if weekly else "Session",
+            "y": "Mean change per session (points)" if weekly else "Change in feeling (points)",
+        },
         empty="Log a session with your feeling before and after to see how each one moved you.",
     )
 
 
-def _bucketed(dates: list[date], series: list, weekly: bool) -> tuple[list[str], list]:
-    if not weekly:
-        return [_iso(d) for d in dates], series
-    sums: dict[date, list] = defaultdict(list)
-    for day, value in zip(dates, series, strict=True):
-        sums[stats.week_start(day)].append(value)
-    weeks = sorted(sums)
-    return [_iso(w) for w in weeks], [stats.mean_or_none(sums[w]) for w in weeks]
-
-
-def mood_stress(checkins: list[dict], sustained_weeks: set[date], start: date, end: date) -> Chart:
-    """`checkins` may reach LEAD_IN days before `start`, so the first means are whole."""
-    by_day = {row["date"]: row for row in checkins}
-    lead = stats.days(start - timedelta(days=LEAD_IN), end)
-    mood = [by_day[d]["mood"] if d in by_day else None for d in lead]
-    stress = [by_day[d]["stress"] if d in by_day else None for d in lead]
-    dates = lead[LEAD_IN:]
-    weekly = len(dates) > DAILY_UP_TO
-    series = {
-        "Mood": mood[LEAD_IN:],
-        "Mood, 7-day mean": stats.rolling_mean(mood, 7)[LEAD_IN:],
-        "Mood, 28-day mean": stats.rolling_mean(mood, 28)[LEAD_IN:],
+def mood_stress(span: Span, weekly: bool) -> Chart:
+    names = {
+        "mood": "Mood",
+        "mood7": "Mood, 7-day mean",
+        "mood28": "Mood, 28-day mean",
+        "stress7": "Stress, 7-day mean",
     }
-    if any(value is not None for value in stress[LEAD_IN:]):
-        series["Stress, 7-day mean"] = stats.rolling_mean(stress, 7)[LEAD_IN:]
-    band = [5 if stats.week_start(d) in sustained_weeks else None for d in dates]
-    datasets, labels = [], []
-    for name, values in series.items():
-        labels, data = _bucketed(dates, values, weekly)
-        kind_color = {"Mood": "mood", "Stress, 7-day mean": "stress"}.get(name, "mood-mean")
-        datasets.append(Dataset(name, data, kind="line", color=kind_color, dashed="28" in name))
-    labels, band_data = _bucketed(dates, band, weekly)
-    datasets.append(
-        Dataset("Regular moderate training sustained", band_data, kind="bar", color="band")
-    )
-    return Chart(
+    counts = None
+    if weekly:
+        labels = [_iso(w) for w in span.weeks]
+        series = {key: span.week(key) for key in names}
+        counts = span.week("checkins", 0)
+        band = [5 if flag else None for flag in span.week("band", False)]
+    else:
+        labels = [_iso(d) for d in span.days]
+        series = {key: span.day(key) for key in names}
+        sustained = {w for w, flag in zip(span.weeks, span.week("band"), strict=True) if flag}
+        band = [5 if stats.week_start(d) in sustained else None for d in span.days]
+    if all(v is None for v in series["stress7"]):
+        series.pop("stress7")
+    datasets = [
+        Dataset(
+            names[key],
+            values,
+            kind="line",
+            color={"mood": "mood", "stress7": "stress"}.get(key, "mood-mean"),
+            dashed=key == "mood28",
+            counts=counts if key == "mood" else None,
+        )
+        for key, values in series.items()
+    ]
+    datasets.append(Dataset("Regular moderate training sustained", band, kind="bar", color="band"))
+    chart = Chart(
         key="mood-stress",
         title="Mood and stress",
         caption=(
             ("Weekly means of daily" if weekly else "Daily")
             + " mood (1 to 5) with 7- and 28-day rolling means, stress where recorded, and "
-            "shaded weeks where regular moderate training was sustained."
+            "shaded weeks where regular moderate training was sustained. A mean needs at least "
+            f"{stats.MIN_FOR_MEAN} check-ins; with fewer the line breaks."
         ),
         kind="line",
         labels=labels,
         datasets=datasets,
-        axes={"x": "Week" if weekly else "Date", "y": "Rating (1 to 5)", "y_min": 1, "y_max": 5},
+        axes={
+            "x": "Week starting" if weekly else "Date",
+            "y": "Rating (1 to 5)",
+            "y_min": 1,
+            "y_max": 5,
+        },
         empty="Check in each day with your mood to see its trend here.",
     )
+    return with_gaps(chart, 2 if weekly else 7)
 
 
-def weekly_minutes(rows: list[dict], start: date, end: date) -> Chart:
-    weeks = stats.weekly_buckets(start, end)
-    totals = {(row["week"], row["activity"]): row["minutes"] for row in rows}
-    activities = MVPA_ACTIVITIES
+def weekly_minutes(span: Span) -> Chart:
     datasets = [
-        Dataset(
-            ACTIVITY_LABELS[a],
-            [totals.get((w, a)) or 0 for w in weeks],
-            color=a,
-            stack="minutes",
-        )
-        for a in activities
+        Dataset(ACTIVITY_LABELS[a], span.week(f"minutes:{a}", 0), color=a, stack="minutes")
+        for a in MVPA_ACTIVITIES
     ]
     return Chart(
         key="weekly-minutes",
@@ -175,68 +316,72 @@ def weekly_minutes(rows: list[dict], start: date, end: date) -> Chart:
             "Strength and mobility sessions do not count toward it."
         ),
         kind="bar",
-        labels=[_iso(w) for w in weeks],
+        labels=[_iso(w) for w in span.weeks],
         datasets=datasets,
-        axes={"x": "Week starting", "y": "Minutes (vigorous count double)"},
+        axes={"x": "Week starting", "y": "Minutes per week (vigorous count double)"},
         guideline=GUIDELINE_MINUTES,
         empty="Sessions at moderate effort or harder add up here, week by week.",
     )
 
 
-def outcomes_by_activity(checkins: list[dict], feelings: list[dict]) -> Chart:
-    """Mean mood, sleep and chosen items on days after each activity type, and after rest."""
-    activities_on = defaultdict(set)
-    for row in feelings:
-        activities_on[row["date"]].add(row["activity"])
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for row in checkins:
-        before = activities_on.get(row["date"] - timedelta(days=1))
-        for activity in before or {"rest"}:
-            groups[activity].append(row)
+def _percent(value: float | None, item: str) -> float | None:
+    """A rating as a percent of its scale's range: mood 3 of 1..5 is 50, sleep 5 of 0..10 too."""
+    if value is None:
+        return None
+    low, high = CHECKIN_RANGES[item]
+    return round((value - low) * 100 / (high - low), 1)
+
+
+def outcomes_by_activity(span: Span) -> Chart:
+    """Mean mood, sleep and chosen items on days after each activity type, and after rest,
+    each as a percent of its own scale so that one axis serves them all."""
+    groups = span.outcomes()
     names = {**ACTIVITY_LABELS, "rest": "Rest day"}
     keys = [k for k in names if groups.get(k)]
-    items = [i for i in CHECKIN_ITEMS if any(row[i] is not None for row in checkins)]
-    datasets = [
-        Dataset(
-            "Mood (1-5)",
-            [stats.mean_or_none(r["mood"] for r in groups[k]) for k in keys],
-            color="mood",
-        ),
-        Dataset(
-            "Sleep quality (0-10)",
-            [stats.mean_or_none(r["sleep_quality"] for r in groups[k]) for k in keys],
-            color="sleep",
-            axis="y2",
-        ),
-        *(
+    shown = [i for i in OUTCOME_ITEMS if any(i in groups[k][1] for k in keys)]
+    datasets = []
+    for item in shown:
+        low, high = CHECKIN_RANGES[item]
+        totals = [groups[k][1].get(item, [0, 0]) for k in keys]
+        means = [round(total / n, 2) if n >= stats.MIN_FOR_MEAN else None for total, n in totals]
+        datasets.append(
             Dataset(
-                f"{CHECKIN_ITEMS[item]} (1-5)",
-                [stats.mean_or_none(r[item] for r in groups[k]) for k in keys],
+                f"{OUTCOME_LABELS[item]} ({low}-{high})",
+                [_percent(mean, item) for mean in means],
                 color=item,
+                counts=[n for _, n in totals],
+                raw=means,
+                scale=[low, high],
             )
-            for item in items
-        ),
-        Dataset("Days (n)", [len(groups[k]) for k in keys], kind="none"),
-    ]
+        )
+    datasets.append(Dataset("Days (n)", [groups[k][0] for k in keys], kind="none"))
     return Chart(
         key="outcomes-by-activity",
         title="How the next day went, by activity",
         caption=(
-            "Mean check-in ratings on the day after each activity type, and after rest days. "
-            "An association in your own data, not proof of cause."
+            "Mean check-in ratings on the day after each activity type, and after rest days, "
+            "each drawn as a percent of its own scale so one axis fits them all: a mood of 3 "
+            "(on 1 to 5) and a sleep of 5 (on 0 to 10) are both 50%. A mean needs at least "
+            f"{stats.MIN_FOR_MEAN} days; with fewer there is no bar. An association in your "
+            "own data, not proof of cause."
         ),
         kind="bar",
         labels=[names[k] for k in keys],
         datasets=datasets,
-        axes={"x": "Day after", "y": "Rating (1 to 5)", "y2": "Sleep (0 to 10)", "y_min": 0},
+        axes={
+            "x": "Day after",
+            "y": "Percent of each rating's scale",
+            "y_min": 0,
+            "y_max": 100,
+            "categories": True,
+            "short": [SHORT_LABELS[k] for k in keys],
+        },
         empty="With a few sessions and check-ins, this compares the days after each activity.",
     )
 
 
-def training_load(loads: list[dict], start: date, end: date) -> Chart:
-    by_day = {row["date"]: row["load"] for row in loads}
-    weeks = stats.training_weeks(by_day, stats.week_start(start), end)
-    return Chart(
+def training_load(span: Span) -> Chart:
+    chart = Chart(
         key="training-load",
         title="Training load, monotony and strain",
         caption=(
@@ -244,107 +389,86 @@ def training_load(loads: list[dict], start: date, end: date) -> Chart:
             "Monotony is how alike the week's days were: high when every day carries the same "
             "load, low when hard and easy days alternate (Foster: mean daily load over its "
             "standard deviation). Strain is load times monotony, so it climbs when a lot of "
-            "training comes with little variety."
+            "training comes with little variety. Monotony, a ratio, has its own panel above."
         ),
         kind="bar",
-        labels=[_iso(w.start) for w in weeks],
+        labels=[_iso(w) for w in span.weeks],
         datasets=[
-            Dataset("Weekly load", [w.load or None for w in weeks], color="load"),
-            Dataset("Strain", [w.strain for w in weeks], kind="line", color="strain", axis="y"),
-            Dataset(
-                "Monotony", [w.monotony for w in weeks], kind="line", color="monotony", axis="y2"
-            ),
+            Dataset("Weekly load", [v or None for v in span.week("load")], color="load"),
+            Dataset("Strain", span.week("strain"), kind="line", color="strain"),
+            Dataset("Monotony", span.week("monotony"), kind="line", color="monotony", axis="y2"),
         ],
         axes={
             "x": "Week starting",
-            "y": "Load, strain (effort x min)",
-            "y2": "Sameness (monotony)",
+            "y": "Load (effort x min)",
+            "y2": "Monotony",
+            "panels": True,
         },
         empty="Rate each session's effort to see your weekly load.",
     )
+    return with_gaps(chart, 2)
 
 
-def effects_timeline(tags: list[dict], start: date, end: date, names: dict[str, str]) -> Chart:
-    weeks = stats.weekly_buckets(start, end)
-    acute: dict[str, dict[date, int]] = defaultdict(dict)
-    sustained: dict[date, set] = defaultdict(set)
-    building: dict[date, set] = defaultdict(set)
-    for row in tags:
-        if row["timescale"] == "acute":
-            acute[row["effect"]][row["week"]] = row["sessions"]
-        elif row["status"] == "sustained":
-            sustained[row["week"]].add(row["effect"])
-        else:
-            building[row["week"]].add(row["effect"])
+def effects_timeline(span: Span, names: dict[str, str]) -> Chart:
     datasets = [
         Dataset(
-            names.get(effect, effect), [counts.get(w) for w in weeks], color=effect, stack="acute"
+            names.get(effect, effect), span.week(f"acute:{effect}"), color=effect, stack="acute"
         )
-        for effect, counts in sorted(acute.items())
+        for effect in sorted(span.has("acute:"))
     ]
-    datasets.append(
-        Dataset(
-            "Chronic effects sustained",
-            [len(sustained[w]) for w in weeks],
-            kind="line",
-            color="sustained",
-            axis="y2",
-        )
-    )
-    datasets.append(
-        Dataset(
-            "Chronic effects building",
-            [len(building[w] - sustained[w]) for w in weeks],
-            kind="line",
-            color="building",
-            axis="y2",
-            dashed=True,
-        )
-    )
-    return Chart(
+    # A week with no session at all is no measurement of zero effects: the lines break there.
+    active = span.week("sessions", 0)
+    for key, label, dashed in (
+        ("sustained", "Long-term effects sustained", False),
+        ("building", "Long-term effects building", True),
+    ):
+        values = [v if n else None for v, n in zip(span.week(key, 0), active, strict=True)]
+        datasets.append(Dataset(label, values, kind="line", color=key, axis="y2", dashed=dashed))
+    chart = Chart(
         key="effects-timeline",
         title="Predicted effects, week by week",
         caption=(
-            "How many sessions each week were tagged with each short-term effect (the five most "
-            "frequent, the rest as others; the table lists them all), and how many long-term "
-            "effects were building or sustained. Predictions from the article, not measurements."
+            "Each bar counts the sessions that week tagged with one short-term effect (the five "
+            "most frequent, the rest as others; the table lists them all). A session can carry "
+            "several, so a week's stack adds up tags, not sessions. The panel above counts the "
+            "long-term effects building or sustained. Predictions from the article, not "
+            "measurements."
         ),
         kind="bar",
-        labels=[_iso(w) for w in weeks],
+        labels=[_iso(w) for w in span.weeks],
         datasets=datasets,
-        axes={"x": "Week starting", "y": "Sessions tagged", "y2": "Long-term effects"},
+        axes={
+            "x": "Week starting",
+            "y": "Tags per week",
+            "y2": "Effects (n)",
+            "panels": True,
+        },
         empty="Tags appear as you log sessions.",
     )
+    return with_gaps(chart, 2)
 
 
-def sustained_regular_weeks(tags: list[dict]) -> set[date]:
-    """Weeks with a session whose regular-moderate-training tag was sustained (REGULAR_MOD)."""
-    return {
-        row["week"]
-        for row in tags
-        if row["effect"] == "hpa_recalibration" and row["status"] == "sustained"
-    }
+def is_weekly(start: date, today: date) -> bool:
+    return (today - start).days >= DAILY_UP_TO
 
 
 def build(
     *,
+    start: date,
     today: date,
-    range_key: str,
-    feelings: list[dict],
-    checkins: list[dict],
-    minutes: list[dict],
-    loads: list[dict],
-    tags: list[dict],
+    weekly: list[dict],
+    daily: dict[str, dict],
     effect_names: dict[str, str],
 ) -> list[Chart]:
-    start = range_start(range_key, today) or first_date(feelings, checkins, today=today)
-    in_range = [row for row in checkins if row["date"] >= start]
-    feelings = [row for row in feelings if row["date"] >= start]
+    """The six charts of the range start..today, from the weekly figures of the blocks that
+    cover it (in order) and the daily figures of those it needs them from (by block start)."""
+    span = Span(start, today, weekly, daily)
+    by_week = is_weekly(start, today)
     return [
-        feeling_change(feelings, weekly=(today - start).days >= DAILY_UP_TO),
-        mood_stress(checkins, sustained_regular_weeks(tags), start, today),
-        weekly_minutes(minutes, start, today),
-        outcomes_by_activity(in_range, feelings),
-        training_load(loads, start, today),
-        effects_timeline(tags, start, today, effect_names),
+        feeling_change(span, weekly=by_week),
+        mood_stress(span, by_week),
+        weekly_minutes(span),
+        outcomes_by_activity(span),
+        training_load(span),
+        effects_timeline(span, effect_names),
     ]

@@ -43,13 +43,15 @@ class WeekStart(Func):
         return self.as_sql(compiler, connection, template=template, **extra)
 
 
-def since(qs, field: str, start: date | None):
-    return qs.filter(**{f"{field}__gte": start}) if start else qs
+def since(qs, field: str, start: date | None, end: date | None = None):
+    """The rows dated from `start` (all when None) to `end` (no end when None)."""
+    qs = qs.filter(**{f"{field}__gte": start}) if start else qs
+    return qs.filter(**{f"{field}__lte": end}) if end else qs
 
 
-def session_feelings(user, start: date | None) -> list[dict]:
+def session_feelings(user, start: date | None, end: date | None = None) -> list[dict]:
     """feeling-change: one row per session (date, activity, intensity, before, after)."""
-    qs = since(Session.objects.for_user(user), "date", start)
+    qs = since(Session.objects.for_user(user), "date", start, end)
     return list(
         qs.order_by("date", "id").values(
             "date", "activity", "intensity", "feeling_before", "feeling_after"
@@ -57,19 +59,19 @@ def session_feelings(user, start: date | None) -> list[dict]:
     )
 
 
-def daily_checkins(user, start: date | None) -> list[dict]:
+def daily_checkins(user, start: date | None, end: date | None = None) -> list[dict]:
     """mood-stress and outcomes-by-activity: the check-ins in the range."""
-    qs = since(CheckIn.objects.for_user(user), "date", start)
+    qs = since(CheckIn.objects.for_user(user), "date", start, end)
     return list(qs.order_by("date").values("date", "mood", "sleep_quality", *CHECKIN_ITEMS))
 
 
-def weekly_moderate_minutes(user, start: date | None) -> list[dict]:
+def weekly_moderate_minutes(user, start: date | None, end: date | None = None) -> list[dict]:
     """weekly-minutes: moderate-equivalent minutes per week and activity type, in SQL.
 
     The same sum as journal.tagging's mvpa window function; only the sessions
     that count toward the guideline are read at all.
     """
-    qs = since(Session.objects.for_user(user), "date", start).filter(MVPA)
+    qs = since(Session.objects.for_user(user), "date", start, end).filter(MVPA)
     return list(
         qs.annotate(week=WeekStart("date"))
         .values("week", "activity")
@@ -110,9 +112,9 @@ def recent_days_and_mood(user, since: date, today: date) -> list[tuple]:
     return list(days.union(mood, all=True))
 
 
-def daily_load(user, start: date | None) -> list[dict]:
+def daily_load(user, start: date | None, end: date | None = None) -> list[dict]:
     """training-load: the day's summed load (effort x minutes) for rated sessions."""
-    qs = since(Session.objects.for_user(user), "date", start).filter(effort__isnull=False)
+    qs = since(Session.objects.for_user(user), "date", start, end).filter(effort__isnull=False)
     return list(
         qs.values("date")
         .annotate(load=Sum(F("effort") * F("minutes"), output_field=IntegerField()))
@@ -120,10 +122,10 @@ def daily_load(user, start: date | None) -> list[dict]:
     )
 
 
-def weekly_tags(user, start: date | None) -> list[dict]:
+def weekly_tags(user, start: date | None, end: date | None = None) -> list[dict]:
     """effects-timeline: tags per week, effect, timescale and status."""
     qs = SessionTag.objects.filter(session__owner=user)
-    qs = since(qs, "session__date", start)
+    qs = since(qs, "session__date", start, end)
     return list(
         qs.annotate(week=WeekStart("session__date"))
         .values("week", "effect", "timescale", "status")

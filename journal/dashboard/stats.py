@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean, pstdev
 
+# No mean of fewer values is drawn as one: the Insights guard (insights.MIN_PER_SIDE) too.
+MIN_FOR_MEAN = 3
+
 
 def days(start: date, end: date) -> list[date]:
     """Every date from start to end, both included."""
@@ -38,6 +41,17 @@ def rolling_mean(series: Sequence[float | None], window: int) -> list[float | No
                 count -= 1
         means.append(round(total / count, 3) if count else None)
     return means
+
+
+def rolling_count(series: Sequence[float | None], window: int) -> list[int]:
+    """How many values are recorded in each trailing window of rolling_mean."""
+    counts, count = [], 0
+    for i, value in enumerate(series):
+        count += value is not None
+        if i >= window:
+            count -= series[i - window] is not None
+        counts.append(count)
+    return counts
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from journal.core import words
+from journal.core.held import Held
 from journal.core.services import begin_write, profile_for, save_imported
+from journal.imports import experiment_rows
 from journal.imports.exchange_rows import (  # noqa: F401 (the importer's API lives here too)
     FORMAT,
     VERSION,
@@ -48,6 +51,8 @@ SESSION_FIELDS = [
     "percent_1rm",
     "reps_in_reserve",
     "note",
+    "source",
+    "source_id",
 ]
 CHECKIN_FIELDS = ["date", "mood", "sleep_quality", *CHECKIN_ITEMS, "note"]
 
@@ -56,14 +61,26 @@ CHECKIN_FIELDS = ["date", "mood", "sleep_quality", *CHECKIN_ITEMS, "note"]
 class ImportReport:
     imported_sessions: int = 0
     imported_checkins: int = 0
+    imported_experiments: int = 0
+    dates: tuple[str, str] | None = None  # first and last date imported (ISO), if any
     skipped: list[str] = field(default_factory=list)  # already in the journal
     rejected: list[str] = field(default_factory=list)  # invalid rows, with reasons
 
     def summary(self) -> str:
+        experiments = self.imported_experiments
         return (
-            f"{self.imported_sessions} sessions and {self.imported_checkins} check-ins imported, "
-            f"{len(self.skipped)} skipped as already present, {len(self.rejected)} rejected."
+            f"{words.count(self.imported_sessions, 'session')} and "
+            f"{words.count(self.imported_checkins, 'check-in')} imported"
+            + (f" (and {words.count(experiments, 'experiment')})" if experiments else "")
+            + f", {len(self.skipped):,} skipped as already present, "
+            f"{len(self.rejected):,} rejected."
         )
+
+
+def date_span(rows) -> tuple[str, str] | None:
+    """The first and last date of imported rows (ISO), for "Imported ..., March to May"."""
+    days = [row.date for row in rows]
+    return (min(days).isoformat(), max(days).isoformat()) if days else None
 
 
 # -- export -----------------------------------------------------------------
@@ -94,6 +111,8 @@ def session_rows(user):
             "percent_1rm": s.percent_1rm,
             "reps_in_reserve": s.reps_in_reserve,
             "note": s.note,
+            "source": s.source,
+            "source_id": s.source_id or None,
             "tags": [
                 {
                     "effect": t.effect,
@@ -127,6 +146,7 @@ def export_journal(user) -> dict:
         },
         "sessions": list(session_rows(user)),
         "checkins": list(checkin_rows(user)),
+        "experiments": experiment_rows.export_rows(user),
     }
 
 
@@ -143,7 +163,8 @@ def _csv(rows: list[dict], columns: list[str]) -> str:
 
 
 def export_csv_zip(user) -> bytes:
-    """sessions.csv, checkins.csv and profile.csv in one zip, for spreadsheets."""
+    """sessions.csv, checkins.csv, profile.csv (and experiments.csv when there are any) in
+    one zip, for spreadsheets."""
     journal = export_journal(user)
     sessions = [
         {**row, "tags": ";".join(f"{t['effect']}:{t['status']}" for t in row["tags"])}
@@ -155,10 +176,21 @@ def export_csv_zip(user) -> bytes:
         archive.writestr("sessions.csv", _csv(sessions, [*SESSION_FIELDS, "tags"]))
         archive.writestr("checkins.csv", _csv(journal["checkins"], CHECKIN_FIELDS))
         archive.writestr("profile.csv", _csv([profile], PROFILE_FIELDS))
+        if journal["experiments"]:  # the schedule as one cell: "ABBA..."
+            rows = [{**e, "schedule": "".join(e["schedule"])} for e in journal["experiments"]]
+            archive.writestr("experiments.csv", _csv(rows, list(rows[0])))
     return buffer.getvalue()
 
 
 # -- import -----------------------------------------------------------------
+
+
+def numbered(row, index: int, today):
+    """A parsed row that remembers where it was in the file and how to name it."""
+    row.row_index = index
+    what = f", {row.get_activity_display()}" if isinstance(row, Session) else ""
+    row.shown = f"{words.day(row.date, today)}{what}"
+    return row
 
 
 def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport:
@@ -180,42 +212,30 @@ def import_journal(user, raw: bytes, apply_profile: bool = True) -> ImportReport
     sessions, checkins = [], []
     for index, row in enumerate(document.get("sessions", [])):
         try:
-            sessions.append(parse_session(row, today, birth_year))
+            sessions.append(numbered(parse_session(row, today, birth_year), index, today))
         except RowError as error:
             report.rejected.append(f"session {index}: {error}")
     for index, row in enumerate(document.get("checkins", [])):
         try:
-            checkins.append(parse_checkin(row, today, birth_year))
+            checkins.append(numbered(parse_checkin(row, today, birth_year), index, today))
         except RowError as error:
             report.rejected.append(f"check-in {index}: {error}")
+    experiments = experiment_rows.parse_all(document, today, report.rejected)
 
     with transaction.atomic():
         # Take the owner's write lock before reading what exists: a second import
         # of the same file waits here, then finds this one's rows and skips them.
         begin_write(user)
-        existing = Session.objects.for_user(user)
-        known_ids = set(existing.values_list("uuid", flat=True))
-        known_keys = set(existing.values_list("date", "activity", "start_time", "minutes"))
-        new_sessions = []
-        for index, session in enumerate(sessions):
-            key = (session.date, session.activity, session.start_time, session.minutes)
-            if session.uuid in known_ids or (not session.explicit_id and key in known_keys):
-                report.skipped.append(f"session {index}: already in the journal")
-                continue
-            session.owner = user
-            known_ids.add(session.uuid)
-            known_keys.add(key)
-            new_sessions.append(session)
-        known_days = set(CheckIn.objects.for_user(user).values_list("date", flat=True))
-        new_checkins = []
-        for index, checkin in enumerate(checkins):
-            if checkin.date in known_days:
-                report.skipped.append(f"check-in {index}: a check-in for {checkin.date} exists")
-                continue
-            checkin.owner = user
-            known_days.add(checkin.date)
-            new_checkins.append(checkin)
+        held = Held(user, journal_file=True)
+        new_sessions, new_checkins, skipped = held.split(sessions, checkins, user)
+        for row in skipped:
+            kind = "session" if isinstance(row, Session) else "check-in"
+            report.skipped.append(f"{kind} {row.row_index} ({row.shown}): {row.skip_reason}")
         save_imported(profile, new_sessions, new_checkins)
+        report.imported_experiments = experiment_rows.restore(
+            user, experiments, report.skipped, today
+        )
     report.imported_sessions = len(new_sessions)
     report.imported_checkins = len(new_checkins)
+    report.dates = date_span([*new_sessions, *new_checkins])
     return report

@@ -10,6 +10,7 @@ the forms apply, so an import accepts exactly what the forms accept.
 
 import copy
 import json
+import re
 import uuid
 from datetime import date, time
 
@@ -38,6 +39,7 @@ MAX_IMPORT_BYTES = 20 * 1024 * 1024
 # other apps have none (imports.md 1). Version-1 files that carry them still read.
 REQUIRED_SESSION = {"date", "activity", "minutes"}
 REQUIRED_CHECKIN = {"date", "mood"}
+SOURCE_ID_MAX = Session._meta.get_field("source_id").max_length
 
 
 class ImportRefused(Exception):
@@ -148,6 +150,20 @@ def _uuid(row):
         raise RowError(f"id {_shown(value)} is not a UUID") from None
 
 
+SOURCE_PATTERN = re.compile(r"[a-z0-9_-]{1,10}")
+
+
+def _source(row) -> tuple[str, str]:
+    """(`source`, `source_id`): optional, "" and "" when absent (files before December 2026)."""
+    source = _text(row, "source")
+    if source and not SOURCE_PATTERN.fullmatch(source):
+        raise RowError(f"source {_shown(source)} is not a source name like strava or garmin")
+    source_id = _text(row, "source_id")
+    if len(source_id) > SOURCE_ID_MAX:
+        raise RowError(f"source_id is longer than {SOURCE_ID_MAX} characters")
+    return source, source_id if source else ""
+
+
 def _full_clean(instance, exclude) -> None:
     try:
         instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
@@ -169,6 +185,7 @@ def parse_session(row, today: date, birth_year: int | None = None) -> Session:
         style=_text(row, "style", {"", *Style.values}) if activity == Activity.MOBILITY else "",
         note=_text(row, "note"),
     )
+    session.source, session.source_id = _source(row)
     for name in SESSION_RANGES:
         if name == "distance_km":
             session.distance_km = _float(row, name, SESSION_RANGES)

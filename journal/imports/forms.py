@@ -2,6 +2,7 @@
 
 from django import forms
 
+from journal.core import words
 from journal.imports.pipeline import activity_choices, parse_target, target_of
 from journal.models import DistanceUnit
 
@@ -46,11 +47,13 @@ class MappingForm(forms.Form):
         self.preview = preview
         self.types = preview.get("types", [])
         self.moods = preview.get("moods", [])
+        # Short names, so the dropdown fits a 360 px screen beside the type and its count.
+        targets = [(value, label.split(" (")[0]) for value, label in activity_choices()]
         for index, row in enumerate(self.types):
             self.fields[f"type_{index}"] = forms.ChoiceField(
-                choices=activity_choices(),
+                choices=targets,
                 initial=target_of(row.get("activity"), row.get("style", "")),
-                label=row["name"] or "(no type)",
+                label=words.plain_type(row["name"]) if row["name"] else "(no type)",
             )
         for index, row in enumerate(self.moods):
             mood = row.get("mood")

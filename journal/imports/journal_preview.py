@@ -6,9 +6,10 @@ lets the person choose, and counts the rows that are new, already present or
 rejected.
 """
 
+from journal.core.held import Held
 from journal.core.services import profile_for
-from journal.imports import exchange
-from journal.models import PROFILE_FIELDS, CheckIn, Profile, Session
+from journal.imports import exchange, experiment_rows
+from journal.models import PROFILE_FIELDS, Profile
 
 FIRST_ROWS = 10
 
@@ -55,16 +56,31 @@ def preview(owner, raw: bytes) -> dict:
             checkins.append(exchange.parse_checkin(row, today, birth_year))
         except exchange.RowError as error:
             rejected.append({"line": None, "reason": f"check-in {index}: {error}"})
-    known_ids = set(Session.objects.for_user(owner).values_list("uuid", flat=True))
-    known_days = set(CheckIn.objects.for_user(owner).values_list("date", flat=True))
-    present = sum(s.uuid in known_ids for s in sessions) + sum(
-        c.date in known_days for c in checkins
-    )
+    held = Held(owner, journal_file=True)
+    present_sessions = 0
+    for session in sessions:
+        session.held = bool(held.session_reason(session, session.explicit_id))
+        present_sessions += session.held
+        if not session.held:
+            held.add_session(session)  # a row twice in the file is imported once
+    present_checkins = 0
+    for checkin in checkins:
+        present_checkins += bool(held.checkin_reason(checkin))
+        held.add_checkin(checkin)
+    experiments = experiment_rows.parse_all(document, today, reasons := [])
+    rejected += [{"line": None, "reason": reason} for reason in reasons]
     dates = [row.date for row in (*sessions, *checkins)]
     return {
         "source": "journal",
-        "counts": {"sessions": len(sessions), "checkins": len(checkins), "rejected": len(rejected)},
-        "present": present,
+        "counts": {
+            "sessions": len(sessions),
+            "checkins": len(checkins),
+            "experiments": len(experiments),
+            "rejected": len(rejected),
+        },
+        "present": present_sessions + present_checkins,
+        "present_sessions": present_sessions,
+        "present_checkins": present_checkins,
         "first_date": min(dates).isoformat() if dates else None,
         "last_date": max(dates).isoformat() if dates else None,
         "profile_changes": profile_changes(profile, values),
@@ -78,6 +94,7 @@ def preview(owner, raw: bytes) -> dict:
                 "distance_km": s.distance_km,
                 "avg_hr": s.avg_hr,
                 "note": s.note[:80],
+                "held": s.held,
             }
             for s in sessions[:FIRST_ROWS]
         ],

@@ -15,8 +15,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
+from journal.core import words
+from journal.core.held import Held
 from journal.core.services import profile_for, save_imported_rows
+from journal.dashboard import RANGES, range_start
 from journal.imports import parsers as importers
+from journal.imports.exchange import date_span
 from journal.imports.parsers.base import ImportedCheckIn, ImportedSession, Options, Rejected
 from journal.models import Activity, CheckIn, Session, Style
 
@@ -72,9 +76,9 @@ def _check_date(day: date | None, today: date) -> None:
     if day is None:
         raise ValidationError("the row has no date")
     if day > today:
-        raise ValidationError(f"the date {day.isoformat()} is in the future")
+        raise ValidationError(f"the date, {words.day(day, today)}, is in the future")
     if day.year < 1900:
-        raise ValidationError(f"the date {day.isoformat()} is before 1900")
+        raise ValidationError(f"the date, {words.day(day, today)}, is before 1900")
 
 
 def _source_id(value: str) -> str:
@@ -149,11 +153,13 @@ def collect(owner, path, source, options: Options, progress=None):
         try:
             if isinstance(row, ImportedSession):
                 sessions.append(to_session(row, options, today))
+                sessions[-1].import_line = row.line
                 warn(row.line, row.warnings)
                 if not row.activity and row.source_type not in options.activity_map:
                     unknown[row.source_type or "(none)"] += 1
             else:
                 checkins.append(to_checkin(row, options, today))
+                checkins[-1].import_line = row.line
         except ValidationError as error:
             reject(row.line, _reason(error))
     report["unknown"] = dict(unknown)
@@ -164,45 +170,96 @@ def import_file(owner, path, source, options: Options, *, dry_run=False, progres
     """Read, validate and (unless a dry run) write one file; returns the report."""
     sessions, checkins, report = collect(owner, path, source, options, progress)
     if dry_run:
-        present = set(
-            Session.objects.for_user(owner).exclude(source_id="").values_list("source", "source_id")
-        )
-        days = set(CheckIn.objects.for_user(owner).values_list("date", flat=True))
-        new_sessions = [s for s in sessions if (s.source, s.source_id) not in present]
-        new_checkins = [c for c in checkins if c.date not in days]
-        skipped = len(sessions) - len(new_sessions) + len(checkins) - len(new_checkins)
-        report.update(sessions=len(new_sessions), checkins=len(new_checkins), skipped=skipped)
+        new_sessions, new_checkins, skipped = Held(owner, {source}).split(sessions, checkins)
+        report.update(sessions=len(new_sessions), checkins=len(new_checkins))
+        report["dates"] = date_span([*new_sessions, *new_checkins])
     else:
         written = save_imported_rows(owner, sessions, checkins)
-        report.update(
-            sessions=len(written["sessions"]),
-            checkins=len(written["checkins"]),
-            skipped=len(written["skipped"]),
-        )
+        report.update(sessions=len(written["sessions"]), checkins=len(written["checkins"]))
+        report["dates"] = date_span([*written["sessions"], *written["checkins"]])
+        skipped = written["skipped"]
+    report["skipped"] = len(skipped)
+    today = profile_for(owner).today()
+    report["skipped_rows"] = [
+        {"line": getattr(row, "import_line", None), "reason": _skipped_reason(row, today)}
+        for row in skipped[:REPORT_REASONS_KEPT]
+    ]
     report["dry_run"] = dry_run
     return report
+
+
+def _skipped_reason(row, today: date) -> str:
+    what = f", {row.get_activity_display()}" if isinstance(row, Session) else ", check-in"
+    return f"{words.day(row.date, today)}{what}: {row.skip_reason}"
 
 
 def summary(report: dict) -> str:
     """One sentence for the page and the command line."""
     verb = "would be imported" if report.get("dry_run") else "imported"
+    rejected = report.get("rejected_total", len(report.get("rejected", [])))
     text = (
-        f"{report.get('sessions', 0)} sessions and {report.get('checkins', 0)} check-ins {verb}, "
-        f"{report.get('skipped', 0)} skipped as already present, "
-        f"{report.get('rejected_total', len(report.get('rejected', [])))} rejected."
+        f"{words.count(report.get('sessions', 0), 'session')} and "
+        f"{words.count(report.get('checkins', 0), 'check-in')} {verb}, "
+        f"{report.get('skipped', 0):,} skipped as already present, "
+        f"{rejected:,} rejected."
     )
+    if report.get("experiments"):
+        text += f" Experiments {verb}: {report['experiments']}."
     unknown = sum(report.get("unknown", {}).values())
     if unknown:
-        text += f" {unknown} of unknown type {saved_as_mixed(report)}."
+        text += (
+            f" {words.count(unknown, 'session')} of a kind this app does not know "
+            f"{saved_as_mixed(report, unknown)}."
+        )
     warnings = report.get("warnings_total", 0)
     if warnings:
-        text += f" {warnings} warning{'s' if warnings != 1 else ''} (listed with their lines)."
+        text += f" {words.count(warnings, 'warning')} (listed with their lines)."
     return text
 
 
-def saved_as_mixed(report: dict) -> str:
+def arrived(report: dict) -> str:
+    """One line for the dashboard after an import: what arrived, and over which months
+    ("Imported 120 sessions, March to October 2025")."""
+    parts = [
+        words.count(n, noun)
+        for n, noun in (
+            (report.get("sessions", 0), "session"),
+            (report.get("checkins", 0), "check-in"),
+        )
+        if n
+    ]
+    if not parts:
+        return "The import added nothing new to your journal."
+    text = "Imported " + " and ".join(parts)
+    if report.get("dates"):
+        first, last = (date.fromisoformat(d) for d in report["dates"])
+        if (first.year, first.month) == (last.year, last.month):
+            months = f"{first:%B %Y}"
+        elif first.year == last.year:
+            months = f"{first:%B} to {last:%B %Y}"
+        else:
+            months = f"{first:%B %Y} to {last:%B %Y}"
+        text += f", {months}"
+    return text + "."
+
+
+def covering_range(report: dict, today: date) -> str:
+    """The shortest dashboard range that shows everything an import brought ("all" when its
+    dates are unknown, as in reports from before they were kept)."""
+    if not report.get("dates"):
+        return "all"
+    first = date.fromisoformat(report["dates"][0])
+    for key in RANGES:
+        start = range_start(key, today)
+        if start is None or start <= first:
+            return key
+    return "all"
+
+
+def saved_as_mixed(report: dict, count: int = 2) -> str:
     """A dry run saves nothing, so it never says "saved" (imports.md section 3)."""
-    return "would be saved as mixed" if report.get("dry_run") else "were saved as mixed"
+    verb = words.verb(count, "was", "were")
+    return "would be saved as mixed" if report.get("dry_run") else f"{verb} saved as mixed"
 
 
 def unit_sentence(unit: str, profile_unit: str, *, command: bool = False) -> str:
@@ -220,7 +277,7 @@ def unit_sentence(unit: str, profile_unit: str, *, command: bool = False) -> str
     )
 
 
-def _row_dict(row, options: Options, today: date) -> dict:
+def _row_dict(row, options: Options, today: date, held: Held) -> dict:
     """A first row of the preview, as it will be saved (or why it will not be)."""
     if isinstance(row, ImportedCheckIn):
         return {
@@ -228,6 +285,7 @@ def _row_dict(row, options: Options, today: date) -> dict:
             "date": row.date.isoformat(),
             "mood": row.mood,
             "note": row.note[:80],
+            "held": row.date in held.days,
         }
     try:
         session = to_session(row, options, today)
@@ -243,6 +301,7 @@ def _row_dict(row, options: Options, today: date) -> dict:
         "distance_km": session.distance_km,
         "avg_hr": session.avg_hr,
         "note": session.note[:80],
+        "held": bool(held.session_reason(session)),
     }
 
 
@@ -250,6 +309,9 @@ def preview_dict(path, source: str, options: Options, profile, progress=None) ->
     """The parsers' preview, as the job stores it (JSON) and the preview page shows it."""
     found = importers.preview(path, source, options, progress=progress)
     today = profile.today()
+    held = Held(profile.user, {source})
+    present_sessions = sum((source, _source_id(i)) in held.source_ids for i in found.source_ids)
+    present_checkins = len(found.days & held.days)
     return {
         "source": source,
         "counts": {
@@ -272,10 +334,13 @@ def preview_dict(path, source: str, options: Options, profile, progress=None) ->
         "moods": [{"label": m.label, "count": m.count, "mood": m.mood} for m in found.labels],
         "asks_unit": not found.unit_stated and found.sessions > 0,
         "distance_unit": options.distance_unit,
+        "present": present_sessions + present_checkins,
+        "present_sessions": present_sessions,
+        "present_checkins": present_checkins,
         "unit_sentence": unit_sentence(options.distance_unit, profile.distance_unit),
         "warnings": [
             {"line": line, "warning": text} for line, text in found.warnings[:REPORT_REASONS_KEPT]
         ],
-        "rows": [_row_dict(row, options, today) for row in found.rows],
+        "rows": [_row_dict(row, options, today, held) for row in found.rows],
         "rejected": [{"line": r.line, "reason": r.reason} for r in found.rejected],
     }

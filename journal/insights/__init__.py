@@ -1,8 +1,11 @@
 """Insights: the article's claims tested on a person's journal (insights.md).
 
 The modules:
-- analysis: PURE (no Django): the claims, Welch's test, the verdicts;
-- cards: PURE: a result in the person's words and figures;
+- analysis: PURE (no Django): the claims, their units, the results of insights.md v2;
+- stats: PURE: Welch's test adjusted for neighbouring days, q-values, same evidence, firm;
+- words: PURE: what each claim says, in the person's words;
+- cards: PURE: a result as a card (words, figures, chart), grouped as the page shows them;
+- table: PURE: the command's text table;
 - holds_cache: the chronic rules' holds, cached per person in chunks of days;
 - queries: the ORM side, one read per input, the report cached per journal version.
 
@@ -18,6 +21,8 @@ __getattr__, __all__ = public_names(
         "journal.insights.queries": [
             "claims",
             "claims_about",
+            "claims_page",
+            "insights_document",
             "insight_report",
             "insight_range",
             "InsightReport",
@@ -25,7 +30,8 @@ __getattr__, __all__ = public_names(
             "INSIGHT_DEFAULT_RANGE",
             "RANGE_LABELS",
         ],
-        "journal.insights.cards": ["KIND_HEADINGS", "signed"],
-        "journal.insights.analysis": ["as_json", "warm_up"],
+        "journal.insights.cards": ["KIND_HEADINGS", "signed", "caveats"],
+        "journal.insights.analysis": ["as_json", "warm_up", "NOT_ENOUGH_DATA"],
+        "journal.insights.table": ["text_table"],
     },
 )

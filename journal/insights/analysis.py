@@ -1,7 +1,9 @@
 """Insights: the article's testable claims, checked on one person's own journal.
 
-Pure Python (no Django), as insights.md fixes every figure: plain rows in, the 16 claims of
-its section 2 out, each with the Welch figures of section 3 and the verdict of section 4.
+Pure Python (no Django), as insights.md (version 2) fixes every figure: plain rows in, the 16
+claims of its section 2 out, each with the figures of section 3 (journal.insights.stats),
+its q-value among the claims computed, the claims resting on the same evidence, the verdict
+and `firm` of section 4.
 
 Three kinds of exposure (insights.md section 1):
 - `session`: one unit per session whose outcome inputs are both present; "with" when the
@@ -16,33 +18,54 @@ A unit whose outcome is missing is left out of both groups. A range limits d (or
 session's date) to [start, end]; the caller's predicate windows still look back before start.
 
 Where insights.md is silent, the reading that makes a verdict less confident is chosen:
-- the interval must lie strictly above (or below) zero: an end exactly on 0 is "unclear";
-- under the guard (n < 3 on a side) no mean is reported either ("nothing is computed");
-- with se = 0 the degrees of freedom are 0/0 and left out (None), as is g (s_p = 0 too);
+- under the guard (n < 3 on a side) no mean is reported either ("nothing is computed"), nor
+  a q-value; such a claim is not one of the m claims of 3.3;
 - a next-day unit is any date d whose next-day check-in has the outcome, days before the
   first session included (they are days without the tag, as rest days are);
-- the range ends today (the owner's local date): nothing dated later is a unit.
+- the range ends today (the owner's local date): nothing dated later is a unit;
+- a session claim's units are the sessions in the range in date order; two session claims
+  compare the same sessions, so 3.4 matches them by that place.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MIN_PER_SIDE = 3  # Bearable's minimum on each side (insights.md section 3)
-CONFIDENCE = 0.95
+from journal.insights.stats import (
+    CONSISTENT,
+    DOWN,
+    MIN_PER_SIDE,
+    NOT_ENOUGH_DATA,
+    OPPOSITE,
+    UNCLEAR,
+    UP,
+    Units,
+    Welch,
+    is_firm,
+    q_values,
+    same_evidence,
+    verdict,
+    warm_up,
+    welch,
+)
+
+__all__ = [
+    "CONSISTENT",
+    "DOWN",
+    "NOT_ENOUGH_DATA",
+    "OPPOSITE",
+    "UNCLEAR",
+    "UP",
+    "Welch",
+    "warm_up",
+]
+
+VERSION = 2  # of insights.md, printed in the JSON of section 6
 ONE_DAY = timedelta(days=1)
 
 SESSION, NEXT_DAY, CHRONIC = "session", "next_day", "chronic"
-UP, DOWN = "up", "down"
-CONSISTENT, OPPOSITE, UNCLEAR, NOT_ENOUGH_DATA = (
-    "consistent",
-    "opposite",
-    "unclear",
-    "not_enough_data",
-)
 CHECKIN_OUTCOMES = ("mood", "sleep_quality", "anxiety", "energy", "motivation", "focus", "stress")
 # A session outcome is the change from before to after, read from these two fields.
 SESSION_OUTCOMES = {
@@ -96,77 +119,6 @@ class SessionRow:
     arousal_after: int | None = None
 
 
-# --- statistics (insights.md section 3) ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Welch:
-    n_with: int
-    n_without: int
-    mean_with: float
-    mean_without: float
-    difference: float
-    se: float
-    df: float | None  # None when se = 0 (0/0)
-    ci_low: float
-    ci_high: float
-    hedges_g: float | None  # None when the pooled standard deviation is 0
-
-
-def _mean_and_variance(values: Sequence[float]) -> tuple[float, float]:
-    mean = math.fsum(values) / len(values)
-    return mean, math.fsum((x - mean) ** 2 for x in values) / (len(values) - 1)
-
-
-def t_quantile(probability: float, df: float) -> float:
-    """Student's t quantile at a (fractional) df, from scipy, imported when first needed so
-    that loading the app does not pay for scipy.stats."""
-    from scipy.stats import t
-
-    return float(t.ppf(probability, df))
-
-
-def warm_up() -> None:
-    """Import scipy.stats now (a server calls this when a worker starts)."""
-    t_quantile(0.975, 10)
-
-
-def welch(with_: Sequence[float], without: Sequence[float]) -> Welch | None:
-    """Welch's difference of means with its 95% interval and Hedges' g; None under the guard."""
-    n1, n0 = len(with_), len(without)
-    if n1 < MIN_PER_SIDE or n0 < MIN_PER_SIDE:
-        return None
-    m1, v1 = _mean_and_variance(with_)
-    m0, v0 = _mean_and_variance(without)
-    a1, a0 = v1 / n1, v0 / n0
-    se = math.sqrt(a1 + a0)
-    difference = m1 - m0
-    if se == 0:
-        df, low, high = None, difference, difference
-    else:
-        # Welch-Satterthwaite: se^4 / ((v1/n1)^2/(n1-1) + (v0/n0)^2/(n0-1)).
-        df = (a1 + a0) ** 2 / (a1**2 / (n1 - 1) + a0**2 / (n0 - 1))
-        half = t_quantile(1 - (1 - CONFIDENCE) / 2, df) * se
-        low, high = difference - half, difference + half
-    pooled = math.sqrt(((n1 - 1) * v1 + (n0 - 1) * v0) / (n1 + n0 - 2))
-    g = None if pooled == 0 else difference / pooled * (1 - 3 / (4 * (n1 + n0) - 9))
-    return Welch(n1, n0, m1, m0, difference, se, df, low, high, g)
-
-
-def verdict(figures: Welch | None, direction: str) -> str:
-    """insights.md section 4; "down" claims are the mirror image of "up" ones."""
-    if figures is None:
-        return NOT_ENOUGH_DATA
-    above, below = figures.ci_low > 0, figures.ci_high < 0
-    if direction == DOWN:
-        above, below = below, above
-    if above:
-        return CONSISTENT
-    if below:
-        return OPPOSITE
-    return UNCLEAR
-
-
 # --- exposure (insights.md section 1) ------------------------------------------------------
 
 
@@ -190,51 +142,87 @@ def chronic_dates(
     return {effect: sorted(dates) for effect, dates in wanted.items()}
 
 
-def session_groups(
+# Each claim's units in two steps: what a kind and outcome read (the units' keys, outcomes,
+# and what decides the exposure), shared by the claims of that kind and outcome; then each
+# claim's "with" or "without" per unit. Ten years are 3,000+ check-ins and 4,000+ sessions.
+Outcomes = tuple[list, list, list]  # keys, values, and per unit: its effects or its date d
+
+
+def session_outcomes(
+    outcome: str, sessions: Sequence[SessionRow], start: date | None, end: date
+) -> Outcomes:
+    """One unit per session in range with both of the outcome's ratings, keyed by its place
+    in `sessions`; the third list holds each one's acute effects."""
+    before, after = SESSION_OUTCOMES[outcome]
+    rated = [
+        (i, getattr(s, before), getattr(s, after), s)
+        for i, s in enumerate(sessions)
+        if _in_range(s.date, start, end)
+    ]
+    rated = [row for row in rated if row[1] is not None and row[2] is not None]
+    return [i for i, *_ in rated], [b - a for _, a, b, _ in rated], [s.effects for *_, s in rated]
+
+
+def _recorded(outcome: str, checkins: Mapping[date, Mapping], start, end, shift: timedelta):
+    """(d, value) for each check-in recording the outcome whose unit date d (the check-in's
+    date less `shift`) is in range."""
+    found = [(d - shift, row.get(outcome)) for d, row in checkins.items()]
+    return [(d, v) for d, v in found if v is not None and _in_range(d, start, end)]
+
+
+def next_day_outcomes(
+    outcome: str, checkins: Mapping[date, Mapping[str, int | None]], start: date | None, end: date
+) -> Outcomes:
+    """One unit per date d whose check-in on d + 1 records the outcome, keyed by d's day
+    number (date.toordinal()); the third list holds d."""
+    found = _recorded(outcome, checkins, start, end, ONE_DAY)
+    return [d.toordinal() for d, _ in found], [v for _, v in found], [d for d, _ in found]
+
+
+def chronic_outcomes(
+    outcome: str, checkins: Mapping[date, Mapping[str, int | None]], start: date | None, end: date
+) -> Outcomes:
+    """One unit per date d whose check-in records the outcome, keyed by its day number."""
+    found = _recorded(outcome, checkins, start, end, timedelta(0))
+    return [d.toordinal() for d, _ in found], [v for _, v in found], [d for d, _ in found]
+
+
+def session_units(
     claim: Claim, sessions: Sequence[SessionRow], start: date | None, end: date
-) -> tuple[list[float], list[float]]:
-    before, after = SESSION_OUTCOMES[claim.outcome]
-    with_, without = [], []
-    for s in sessions:
-        first, last = getattr(s, before), getattr(s, after)
-        if first is None or last is None or not _in_range(s.date, start, end):
-            continue
-        (with_ if claim.effect in s.effects else without).append(last - first)
-    return with_, without
+) -> Units:
+    """ "With": the session carries the claim's acute tag."""
+    keys, values, effects = session_outcomes(claim.outcome, sessions, start, end)
+    return Units(keys, [claim.effect in e for e in effects], values)
 
 
-def next_day_groups(
+def next_day_units(
     claim: Claim,
     tagged_dates: set[date],
     checkins: Mapping[date, Mapping[str, int | None]],
     start: date | None,
     end: date,
-) -> tuple[list[float], list[float]]:
-    """`tagged_dates`: the dates on which at least one session carries the claim's effect."""
-    with_, without = [], []
-    for checked, row in checkins.items():
-        value, d = row.get(claim.outcome), checked - ONE_DAY
-        if value is None or not _in_range(d, start, end):
-            continue
-        (with_ if d in tagged_dates else without).append(value)
-    return with_, without
+) -> Units:
+    """`tagged_dates`: the dates on which at least one session carries the claim's effect.
+    Each unit is the date d of the exposure; its outcome is read on d + 1."""
+    keys, values, dates = next_day_outcomes(claim.outcome, checkins, start, end)
+    return Units(keys, [d in tagged_dates for d in dates], values)
 
 
-def chronic_groups(
+def chronic_units(
     claim: Claim,
     holds: Mapping[date, bool],
     checkins: Mapping[date, Mapping[str, int | None]],
     start: date | None,
     end: date,
-) -> tuple[list[float], list[float]]:
+) -> Units:
     """`holds`: the effect's chronic predicate on each of `chronic_dates(...)`."""
-    with_, without = [], []
-    for d, row in checkins.items():
-        value = row.get(claim.outcome)
-        if value is None or not _in_range(d, start, end):
-            continue
-        (with_ if holds[d] else without).append(value)
-    return with_, without
+    keys, values, dates = chronic_outcomes(claim.outcome, checkins, start, end)
+    return Units(keys, [holds[d] for d in dates], values)
+
+
+def groups(units: Units) -> tuple[list[float], list[float]]:
+    """The outcomes "with" and "without", in the units' order."""
+    return units.groups()
 
 
 # --- the claims ----------------------------------------------------------------------------
@@ -247,6 +235,10 @@ class Result:
     n_without: int
     figures: Welch | None
     verdict: str
+    q_value: float | None = None  # 3.3; None when not computed
+    firm: bool = False
+    same_evidence_as: tuple[str, ...] = ()  # keys of the claims on the same evidence (3.4)
+    tested: int = 0  # m of 3.3: how many claims were computed together
 
     @property
     def need_with(self) -> int:
@@ -271,12 +263,63 @@ class Result:
             "mean_with": f and f.mean_with,
             "mean_without": f and f.mean_without,
             "difference": f and f.difference,
+            "se": f and f.se,
+            "df": f and f.df,
+            "rho_exposure": f and f.rho_exposure,
+            "rho_outcome": f and f.rho_outcome,
+            "design_factor": f and f.design_factor,
+            "se_adj": f and f.se_adj,
+            "df_adj": f and f.df_adj,
             "ci_low": f and f.ci_low,
             "ci_high": f and f.ci_high,
-            "df": f and f.df,
+            "p_value": f and f.p_value,
+            "q_value": self.q_value,
             "hedges_g": f and f.hedges_g,
             "verdict": self.verdict,
+            "firm": self.firm,
+            "same_evidence_as": list(self.same_evidence_as),
         }
+
+
+def claim_units(
+    sessions: Sequence[SessionRow],
+    checkins: Mapping[date, Mapping[str, int | None]],
+    chronic: Mapping[str, Mapping[date, bool]],
+    start: date | None,
+    end: date,
+) -> list[Units]:
+    """Each claim's units, in the order of CLAIMS."""
+    # The range is applied once here, not once per claim: ten years are 3,000+ check-ins.
+    sessions = [s for s in sessions if _in_range(s.date, start, end)]
+    next_day = {c: row for c, row in checkins.items() if _in_range(c - ONE_DAY, start, end)}
+    same_day = {d: row for d, row in checkins.items() if _in_range(d, start, end)}
+    anything = (None, date.max)
+    tagged: dict[str, set[date]] = {effect: set() for effect in ACUTE_EFFECTS}
+    for s in sessions:
+        for effect in s.effects & tagged.keys():
+            tagged[effect].add(s.date)
+    read: dict[tuple[str, str], Outcomes] = {}
+    out = []
+    for claim in CLAIMS:
+        which = (claim.kind, claim.outcome)
+        if claim.kind == SESSION:
+            if which not in read:
+                read[which] = session_outcomes(claim.outcome, sessions, *anything)
+            keys, values, effects = read[which]
+            exposed = [claim.effect in e for e in effects]
+        else:
+            if which not in read:
+                outcomes = next_day_outcomes if claim.kind == NEXT_DAY else chronic_outcomes
+                read[which] = outcomes(
+                    claim.outcome, next_day if claim.kind == NEXT_DAY else same_day, *anything
+                )
+            keys, values, dates = read[which]
+            if claim.kind == NEXT_DAY:
+                exposed = [d in tagged[claim.effect] for d in dates]
+            else:
+                exposed = [chronic[claim.effect][d] for d in dates]
+        out.append(Units(keys, exposed, values))
+    return out
 
 
 def evaluate(
@@ -291,29 +334,40 @@ def evaluate(
     `checkins` maps a date to that day's check-in (outcome name -> value or None);
     `chronic` maps each of CHRONIC_EFFECTS to its predicate on every `chronic_dates(...)`.
     """
-    # The range is applied once here, not once per claim: ten years are 3,000+ check-ins.
-    sessions = [s for s in sessions if _in_range(s.date, start, end)]
-    next_day = {c: row for c, row in checkins.items() if _in_range(c - ONE_DAY, start, end)}
-    same_day = {d: row for d, row in checkins.items() if _in_range(d, start, end)}
-    anything = (None, date.max)
-    tagged: dict[str, set[date]] = {effect: set() for effect in ACUTE_EFFECTS}
-    for s in sessions:
-        for effect in s.effects & tagged.keys():
-            tagged[effect].add(s.date)
+    units = claim_units(sessions, checkins, chronic, start, end)
+    figures = [welch(u, claim.kind != SESSION) for claim, u in zip(CLAIMS, units, strict=True)]
+    computed = [i for i, f in enumerate(figures) if f is not None]
+    q = dict(zip(computed, q_values([figures[i].p_value for i in computed]), strict=True))
+    exposed = {i: units[i].exposed_keys() for i in computed}
     results = []
-    for claim in CLAIMS:
-        if claim.kind == SESSION:
-            with_, without = session_groups(claim, sessions, *anything)
-        elif claim.kind == NEXT_DAY:
-            with_, without = next_day_groups(claim, tagged[claim.effect], next_day, *anything)
-        else:
-            with_, without = chronic_groups(claim, chronic[claim.effect], same_day, *anything)
-        figures = welch(with_, without)
+    for i, (claim, claim_figures) in enumerate(zip(CLAIMS, figures, strict=True)):
+        n_with = sum(units[i].exposed)
+        said = verdict(claim_figures, claim.direction)
+        same = tuple(
+            other.key
+            for j, other in enumerate(CLAIMS)
+            if j != i
+            and i in exposed
+            and j in exposed
+            and (other.kind, other.outcome) == (claim.kind, claim.outcome)
+            and same_evidence(exposed[i], exposed[j])
+        )
         results.append(
-            Result(claim, len(with_), len(without), figures, verdict(figures, claim.direction))
+            Result(
+                claim,
+                n_with,
+                len(units[i].keys) - n_with,
+                claim_figures,
+                said,
+                q.get(i),
+                is_firm(said, q.get(i), n_with, len(units[i].keys) - n_with),
+                same,
+                len(computed),
+            )
         )
     return results
 
 
 def as_json(range_key: str, results: Sequence[Result]) -> dict:
-    return {"range": range_key, "claims": [r.as_json() for r in results]}
+    """insights.md section 6: every claim of section 2, in its order."""
+    return {"version": VERSION, "range": range_key, "claims": [r.as_json() for r in results]}

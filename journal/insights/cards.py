@@ -1,160 +1,40 @@
-"""What the Insights page, the Learn pages and the dashboard card say about each claim.
+"""Each Insights claim as a card: its words (journal.insights.words), figures as display
+strings, its chart's payload, the check-in item it waits on; and the cards grouped as the
+page shows them (claims on the same evidence as one comparison, the ones without a verdict
+in one progress list).
 
-Pure (no Django): journal.insights.analysis results in, plain words and chart payloads out. The
-effect names come from the content app, passed in by slug. Every sentence is our own; none
-advises training more for a hormone (effect-rules.md section 5).
+Pure (no Django): journal.insights results in, the effect names by slug passed in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from journal.insights.analysis import (
-    CHRONIC,
-    CONSISTENT,
-    DOWN,
-    NEXT_DAY,
-    NOT_ENOUGH_DATA,
-    OPPOSITE,
-    SESSION,
-    UNCLEAR,
-    Result,
+from journal.core.ranges import CHECKIN_ITEMS
+from journal.insights.analysis import NOT_ENOUGH_DATA, Result
+from journal.insights.stats import MIN_PER_SIDE
+from journal.insights.words import (
+    CAVEAT_MANY_TESTS,
+    CAVEAT_NEIGHBOURS,
+    CLINICIAN,
+    KIND_HEADINGS,
+    OUTCOMES,
+    headline,
+    is_lead,
+    measured,
+    missing,
+    neighbours,
+    prediction,
+    sides,
+    signed,
+    standing,
+    summary,
+    title,
+    verdict_words,
 )
 
-
-@dataclass(frozen=True)
-class Outcome:
-    label: str  # "Sleep quality"
-    noun: str  # as it reads mid-sentence: "sleep quality"
-    unit: str  # what one unit of the difference is: "points on the 0 to 10 sleep scale"
-
-
-OUTCOMES = {
-    "feeling_change": Outcome(
-        "Change in feeling", "change in feeling", "points on the −5 to +5 feeling scale"
-    ),
-    "arousal_change": Outcome(
-        "Change in arousal", "change in arousal", "points on the 1 to 6 arousal scale"
-    ),
-    "mood": Outcome("Mood", "mood", "points on the 1 to 5 mood scale"),
-    "sleep_quality": Outcome("Sleep quality", "sleep quality", "points on the 0 to 10 sleep scale"),
-    "anxiety": Outcome("Anxiety", "anxiety", "points on the 1 to 5 anxiety scale"),
-    "focus": Outcome("Focus", "focus", "points on the 1 to 5 focus scale"),
-    "energy": Outcome("Energy", "energy", "points on the 1 to 5 energy scale"),
-    "motivation": Outcome("Motivation", "motivation", "points on the 1 to 5 motivation scale"),
-    "stress": Outcome("Stress", "stress", "points on the 1 to 5 stress scale"),
-}
-
-VERDICT_WORDS = {
-    CONSISTENT: "Your data agree with the article",
-    OPPOSITE: "Your data point the other way",
-    UNCLEAR: "No clear difference yet",
-    NOT_ENOUGH_DATA: "Not enough data yet",
-}
-
-KIND_HEADINGS = {
-    SESSION: "During a session",
-    NEXT_DAY: "The day after",
-    CHRONIC: "Over weeks of regular training",
-}
-
-
-def signed(value: float, places: int = 2) -> str:
-    """+0.25 / −0.10 / 0, with a true minus sign. A value that would round to zero gets
-    more places (−0.003), so an interval that stops just short of zero never reads "0.00"."""
-    if value == 0:
-        return "0"
-    text = f"{value:+.{places}f}"
-    while float(text) == 0 and places < 6:
-        places += 1
-        text = f"{value:+.{places}f}"
-    return text.replace("-", "−")
-
-
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def title(result: Result, effect: str) -> str:
-    claim, outcome = result.claim, OUTCOMES[result.claim.outcome]
-    if claim.kind == SESSION:
-        return f"{outcome.label} in sessions tagged {effect}"
-    if claim.kind == NEXT_DAY:
-        return f"{outcome.label} the morning after a session tagged {effect}"
-    return f"{outcome.label} while the regular {effect} pattern holds"
-
-
-def prediction(result: Result) -> str:
-    claim, outcome = result.claim, OUTCOMES[result.claim.outcome]
-    more = "lower" if claim.direction == DOWN else "higher"
-    if claim.kind == SESSION:
-        more = "smaller" if claim.direction == DOWN else "larger"
-        return f"The article predicts a {more} {outcome.noun} in these sessions than in others."
-    if claim.kind == NEXT_DAY:
-        return f"The article predicts {more} {outcome.noun} the next day than after other days."
-    return (
-        f"The article predicts {more} {outcome.noun} on days when the weeks before meet the "
-        "pattern than on days when they do not."
-    )
-
-
-def sides(result: Result, effect: str) -> tuple[str, str]:
-    """What "with" and "without" mean for this claim, as short labels."""
-    kind = result.claim.kind
-    if kind == SESSION:
-        return f"Sessions tagged {effect}", "Other sessions"
-    if kind == NEXT_DAY:
-        return f"Days after a {effect} session", "Days after other days"
-    return "Days the pattern holds", "Other days"
-
-
-def units(result: Result, n: int) -> str:
-    if result.claim.kind == SESSION:
-        return plural(n, "session", "sessions")
-    return plural(n, "day", "days")
-
-
-def missing(result: Result, effect: str) -> str:
-    """Names what the guard still needs, e.g. "3 more sessions without the Endorphins tag"."""
-    claim, outcome = result.claim, OUTCOMES[result.claim.outcome]
-    parts = []
-    for need, with_ in ((result.need_with, True), (result.need_without, False)):
-        if not need:
-            continue
-        if claim.kind == SESSION:
-            rated = "feeling" if claim.outcome == "feeling_change" else "arousal"
-            which = "with" if with_ else "without"
-            parts.append(
-                f"{plural(need, 'more session', 'more sessions')} {which} the {effect} tag "
-                f"(with {rated} rated before and after)"
-            )
-        elif claim.kind == NEXT_DAY:
-            which = f"with a session tagged {effect}" if with_ else f"without a {effect} session"
-            parts.append(
-                f"{plural(need, 'more day', 'more days')} {which}, followed by a check-in "
-                f"that records {outcome.noun}"
-            )
-        else:
-            when = "holds" if with_ else "does not hold"
-            parts.append(
-                f"{plural(need, 'more check-in', 'more check-ins')} recording {outcome.noun} "
-                f"on days the regular {effect} pattern {when}"
-            )
-    return " and ".join(parts)
-
-
-def summary(result: Result) -> str:
-    """The figures in one sentence: the text alternative of the claim's chart."""
-    f, outcome = result.figures, OUTCOMES[result.claim.outcome]
-    if f is None:
-        return ""
-    g = "not defined (no spread)" if f.hedges_g is None else signed(f.hedges_g)
-    return (
-        f"Difference {signed(f.difference)} {outcome.unit} (95% interval {signed(f.ci_low)} to "
-        f"{signed(f.ci_high)}); {units(result, f.n_with)} with, {units(result, f.n_without)} "
-        f"without; Hedges' g {g}."
-    )
+__all__ = ["KIND_HEADINGS", "OUTCOMES", "Card", "card", "cards", "comparisons", "page"]
 
 
 def chart(result: Result) -> dict | None:
@@ -187,7 +67,10 @@ def numbers(result: Result) -> dict:
         "mean_with": f"{f.mean_with:.2f}",
         "mean_without": f"{f.mean_without:.2f}",
         "hedges_g": "–" if f.hedges_g is None else signed(f.hedges_g),
-        "df": "–" if f.df is None else f"{f.df:.1f}",
+        "df": "–" if f.df_adj is None else f"{f.df_adj:.1f}",
+        "q_value": "< 0.001" if result.q_value < 0.001 else f"{result.q_value:.3f}",
+        "p_value": f"{f.p_value:.3f}",
+        "design_factor": f"{f.design_factor:.2f}",
     }
 
 
@@ -198,7 +81,12 @@ class Card:
     effect_name: str
     title: str
     prediction: str
+    headline: str
     verdict_words: str
+    measured: str  # "This compares your own ratings; it does not measure endorphins."
+    standing: str  # "Firm: ..." / "Tentative: ..." (clear verdicts only)
+    is_lead: bool  # a next-day or long-term verdict that is not firm
+    neighbours: str  # the correction of 3.1, in words (dated claims)
     with_label: str
     without_label: str
     summary: str
@@ -206,6 +94,8 @@ class Card:
     chart: dict | None
     unit: str
     numbers: dict  # the figures as display strings ("+0.25"), empty under the guard
+    item: str | None  # the check-in item the claim needs and the person does not keep
+    item_label: str
 
     @property
     def key(self) -> str:
@@ -220,30 +110,117 @@ class Card:
         return self.result.figures
 
     @property
+    def firm(self) -> bool:
+        return self.result.firm
+
+    @property
     def dom_id(self) -> str:
         return f"insight-data-{self.key}"
 
+    @property
+    def progress(self) -> tuple[int, int]:
+        """Units so far on each side, counted up to the MIN_PER_SIDE the guard asks for."""
+        r = self.result
+        return min(r.n_with, MIN_PER_SIDE), min(r.n_without, MIN_PER_SIDE)
 
-def card(result: Result, effect_names: Mapping[str, str]) -> Card:
-    slug = result.claim.effect
+
+def card(result: Result, effect_names: Mapping[str, str], kept: Collection[str] = ()) -> Card:
+    """One claim in words; `kept`: the optional check-in items the person keeps."""
+    slug, outcome = result.claim.effect, result.claim.outcome
     effect = effect_names.get(slug, slug)
     with_label, without_label = sides(result, effect)
+    item = outcome if outcome in CHECKIN_ITEMS and outcome not in kept else None
     return Card(
         result=result,
         effect_slug=slug,
         effect_name=effect,
         title=title(result, effect),
         prediction=prediction(result),
-        verdict_words=VERDICT_WORDS[result.verdict],
+        headline=headline(result),
+        verdict_words=verdict_words(result),
+        measured=measured(result, effect),
+        standing=standing(result),
+        is_lead=is_lead(result),
+        neighbours=neighbours(result),
         with_label=with_label,
         without_label=without_label,
         summary=summary(result),
         missing=missing(result, effect),
         chart=chart(result),
-        unit=OUTCOMES[result.claim.outcome].unit,
+        unit=OUTCOMES[outcome].unit,
         numbers=numbers(result),
+        item=item,
+        item_label=CHECKIN_ITEMS.get(item, ""),
     )
 
 
-def cards(results: Sequence[Result], effect_names: Mapping[str, str]) -> list[Card]:
-    return [card(r, effect_names) for r in results]
+def cards(
+    results: Sequence[Result], effect_names: Mapping[str, str], kept: Collection[str] = ()
+) -> list[Card]:
+    return [card(r, effect_names, kept) for r in results]
+
+
+def comparisons(shown: Sequence[Card]) -> list[list[Card]]:
+    """Cards with a verdict, those resting on the same evidence (insights.md 3.4) together
+    as one comparison, in the order of the first of each. The relation is pairwise; a
+    chain of them is shown as one comparison too."""
+    by_key = {c.key: c for c in shown}
+    placed: dict[str, int] = {}
+    out: list[list[Card]] = []
+    for c in shown:
+        if c.key in placed:
+            continue
+        group, queue = [], [c.key]
+        placed[c.key] = len(out)
+        while queue:
+            key = queue.pop(0)
+            group.append(by_key[key])
+            for other in by_key[key].result.same_evidence_as:
+                if other in by_key and other not in placed:
+                    placed[other] = len(out)
+                    queue.append(other)
+        out.append(sorted(group, key=shown.index))
+    return out
+
+
+def waiting_on_items(all_cards: Sequence[Card]) -> list[Card]:
+    """The claims without a verdict that need a check-in item the person does not keep."""
+    return [c for c in all_cards if c.verdict == NOT_ENOUGH_DATA and c.item]
+
+
+def tested(all_cards: Sequence[Card]) -> int:
+    """m of insights.md 3.3: how many claims were computed together."""
+    return sum(c.verdict != NOT_ENOUGH_DATA for c in all_cards)
+
+
+def caveats(all_cards: Sequence[Card]) -> list[str]:
+    """The two caveats every place that shows verdicts repeats (many tests; neighbouring
+    days), for the 16 cards of one range."""
+    return [CAVEAT_MANY_TESTS.format(m=tested(all_cards)), CAVEAT_NEIGHBOURS]
+
+
+def page(pairs: Sequence[tuple[Card, object]]) -> dict:
+    """What the Insights page shows of the 16 (card, content effect) pairs of one range:
+    per kind of claim, its comparisons (claims on the same evidence together); then the
+    claims still waiting, in one list; and the counts and caveats around them."""
+    effects = {c.key: effect for c, effect in pairs}
+    all_cards = [c for c, _ in pairs]
+    shown = [c for c in all_cards if c.verdict != NOT_ENOUGH_DATA]
+    groups = []
+    for kind, heading in KIND_HEADINGS.items():
+        of_kind = [c for c in shown if c.result.claim.kind == kind]
+        together = [[(c, effects[c.key]) for c in group] for group in comparisons(of_kind)]
+        if together:
+            groups.append((heading, together))
+    on_items = waiting_on_items(all_cards)
+    return {
+        "groups": groups,
+        "waiting": [(c, effects[c.key]) for c in all_cards if c.verdict == NOT_ENOUGH_DATA],
+        "waiting_on_items": len(on_items),
+        "items_not_kept": sorted({c.item_label.lower() for c in on_items}),
+        "with_verdict": len(shown),
+        "claims_total": len(all_cards),
+        "comparisons": sum(len(together) for _, together in groups),
+        "caveats": caveats(all_cards),
+        "clinician": CLINICIAN,
+    }

@@ -111,11 +111,34 @@ def claims(user, range_key=None, effects=None, profile=None) -> tuple:
     report = insight_report(user, profile, range_key)
     effects = _effects_with_sections() if effects is None else effects
     names = {slug: effect.name for slug, effect in effects.items()}
-    cards = insight_cards.cards(report.results, names)
+    cards = insight_cards.cards(report.results, names, profile.checkin_items)
     return report, [(card, effects.get(card.effect_slug)) for card in cards]
 
 
-def claims_about(user, effect) -> list:
-    """The cards of the claims that test one effect (content's Effect), on the whole journal."""
-    _, cards = claims(user, effects={effect.slug: effect})
-    return [card for card, _ in cards if card.effect_slug == effect.slug]
+def claims_page(user, profile, range_key: str | None) -> dict:
+    """The Insights page's context for a range (journal.insights.cards.page, with the
+    report and the range control)."""
+    report, pairs = claims(user, range_key, profile=profile)
+    return {
+        "report": report,
+        "range_key": report.range_key,
+        "ranges": [(key, RANGE_LABELS[key]) for key in INSIGHT_RANGES],
+        **insight_cards.page(pairs),
+    }
+
+
+def claims_about(user, effect) -> tuple[list, list[str]]:
+    """The cards of the claims that test one effect (content's Effect), on the whole
+    journal, and the caveats that go with any verdict (they count every claim computed)."""
+    _, pairs = claims(user, effects={effect.slug: effect})
+    cards = [card for card, _ in pairs]
+    about = [card for card in cards if card.effect_slug == effect.slug]
+    return about, insight_cards.caveats(cards)
+
+
+def insights_document(user, range_key: str | None = None, profile=None) -> dict:
+    """insights.md section 6 for one person and range (default: all), as a JSON-ready dict:
+    the public answer of `manage.py insights --format json` and of any API that serves it."""
+    profile = profile or profile_for(user)
+    report = insight_report(user, profile, range_key)
+    return insights.as_json(report.range_key, report.results)

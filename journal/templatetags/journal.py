@@ -1,6 +1,10 @@
+from datetime import date
+
 from django import template
+from django.utils import timezone
 
 from journal import insights
+from journal.core import words
 from journal.core.forms import KM_PER_MILE
 from journal.dashboard import patterns
 
@@ -76,11 +80,49 @@ def ordered_chips(tags, effects):
     return patterns.session_chips(tags, patterns.evidence_orders(effects), visible=len(tags))
 
 
+@register.filter
+def day(value):
+    """A date as a person reads it: "Wed 2 Dec" (journal.words.day); "" for none."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value
+    return words.day(value, timezone.localdate())
+
+
+@register.filter
+def counted(number, noun):
+    """ "1 session", "2 sessions": `noun` is "session" or "singular,plural"."""
+    singular, _, plural = str(noun).partition(",")
+    return words.count(int(number or 0), singular, plural or None)
+
+
+@register.filter
+def agreeing(number, forms_):
+    """The word agreeing with `number`: {{ n|agreeing:"has,have" }}."""
+    singular, _, plural = str(forms_).partition(",")
+    return words.verb(int(number or 0), singular, plural)
+
+
+@register.filter
+def with_article(word):
+    return words.with_article(str(word))
+
+
+@register.filter
+def plain_type(name):
+    """An app's activity type in plain words (journal.words.plain_type)."""
+    return words.plain_type(str(name))
+
+
 @register.inclusion_tag("journal/insights/includes/your_data.html", takes_context=True)
 def your_data(context, effect):
     """A Learn page's "Your data" block: the Insights claims that test this effect, on the
     logged-in person's journal. Registered here so that content's views import nothing
     of the journal's: its template loads the tag."""
     user = context["request"].user
-    claims = insights.claims_about(user, effect) if user.is_authenticated else []
-    return {"effect": effect, "your_claims": claims}
+    claims, caveats = insights.claims_about(user, effect) if user.is_authenticated else ([], [])
+    return {"effect": effect, "your_claims": claims, "caveats": caveats}

@@ -1,17 +1,19 @@
 import uuid
 from datetime import timedelta
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
 from journal import tagging
 from journal.core.caching import digest, per_journal
-from journal.core.forms import CheckInForm, QuickSessionForm
+from journal.core.forms import CheckInForm, QuickSessionForm, first_day
 from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
-from journal.dashboard import charts, patterns, queries, stats
+from journal.dashboard import chart_cache, charts, patterns, queries, stats
 from journal.models import CheckIn, Session
 from journal.views.common import effects_by_slug, render_cached
+from journal.views.experiments import today_context
 from journal.views.feelings import feelings_context
 
 PENDING_LIMIT = 10
@@ -48,13 +50,25 @@ def quick_form_for(user, profile, activity=None, log_key=None) -> QuickSessionFo
     )
 
 
-def checkin_form_for(user, profile) -> CheckInForm:
-    """Today's check-in form: editing today's check-in when there is one."""
-    today = profile.today()
-    existing = CheckIn.objects.for_user(user).filter(date=today).first()
-    instance = existing or CheckIn(owner=user, date=today)
+def chosen_day(value, profile):
+    """A day the person chose (a date up to today, not before the first accepted), else None."""
+    try:
+        day = forms.DateField().clean(value)
+    except forms.ValidationError:
+        return None
+    if day is None or day > profile.today() or day.isoformat() < first_day(profile):
+        return None
+    return day
+
+
+def checkin_form_for(user, profile, day=None) -> CheckInForm:
+    """One day's check-in form (today's by default), filled from that day's check-in when
+    there is one, else blank."""
+    day = day or profile.today()
+    existing = CheckIn.objects.for_user(user).filter(date=day).first()
+    instance = existing or CheckIn(owner=user, date=day)
     return CheckInForm(
-        instance=instance, profile=profile, initial={"date": today}, prefix=CHECKIN_PREFIX
+        instance=instance, profile=profile, initial={"date": day}, prefix=CHECKIN_PREFIX
     )
 
 
@@ -122,11 +136,12 @@ def chronic_context(user, profile, effects) -> dict:
         }
 
     return {
+        "journal_empty": start is None,  # a new journal: the dashboard offers an import
         "long_term": {
             "headline": [entry(*item) for item in card.headline],
             "rest": [entry(*item) for item in card.rest],
             "total": card.total,
-        }
+        },
     }
 
 
@@ -139,19 +154,8 @@ def charts_context(user, profile, range_key, effects) -> dict:
     today = profile.today()
 
     def compute() -> list[charts.Chart]:
-        start = charts.range_start(range_key, today)
-        week_from = stats.week_start(start) if start else None
-        lead_from = start - timedelta(days=charts.LEAD_IN) if start else None
-        built = charts.build(
-            today=today,
-            range_key=range_key,
-            feelings=queries.session_feelings(user, start),
-            checkins=queries.daily_checkins(user, lead_from),
-            minutes=queries.weekly_moderate_minutes(user, week_from),
-            loads=queries.daily_load(user, week_from),
-            tags=queries.weekly_tags(user, week_from),
-            effect_names=effect_names,
-        )
+        journal_start = long_term_patterns(user, profile)[1]
+        built = chart_cache.build_charts(user, range_key, today, journal_start, effect_names)
         return [chart.ready() for chart in built]
 
     # Effect names are content, edited in the admin without touching anyone's journal.
@@ -183,6 +187,7 @@ def dashboard_context(user, profile, range_key, quick_form=None, checkin_form=No
         "quick_form": quick_form or quick_form_for(user, profile),
         "checkin_form": checkin_form or checkin_form_for(user, profile),
         **pending_context(user),
+        **today_context(user, profile),
         **feelings_context(user, profile),
         **summary_context(user, profile),
         **chronic_context(user, profile, effects),
@@ -190,14 +195,19 @@ def dashboard_context(user, profile, range_key, quick_form=None, checkin_form=No
     }
 
 
-def dashboard_page(request, quick_form=None, checkin_form=None):
+def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
     """The dashboard. A repeat view is the cached page (render_cached) with a new quick-log
-    key; a form sent back with its errors renders the page afresh around it."""
+    key; a form sent back with its errors, or another day's check-in (?date=), renders the
+    page afresh around it."""
     profile = profile_for(request.user)
     range_key = charts.chosen_range(request.GET.get("range"))
-    if quick_form or checkin_form:
+    if request.method == "GET" and request.GET.get("date") and not checkin_form:
+        day = chosen_day(request.GET["date"], profile)
+        checkin_form = checkin_form_for(request.user, profile, day) if day else None
+        extra["checkin_open"] = True
+    if quick_form or checkin_form or extra:
         context = dashboard_context(request.user, profile, range_key, quick_form, checkin_form)
-        return render(request, PAGE, context)
+        return render(request, PAGE, {**context, **extra})
 
     def context() -> dict:
         blank = quick_form_for(request.user, profile, log_key=LOG_KEY_PLACEHOLDER)

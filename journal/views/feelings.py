@@ -1,20 +1,17 @@
 """The dashboard's "How did it feel?": imported sessions that came without feelings."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from journal.core import words
 from journal.core.forms import FeelingsForm
-from journal.core.services import dismiss_feelings, profile_for, save_session
+from journal.core.services import dismiss_feelings, profile_for, save_session, undismiss_feelings
 from journal.models import Session
 from journal.views.common import changed
 
 SHOWN = 10
-OLD_AFTER = timedelta(days=14)  # older than this, a feeling is hard to recall: one tap dismisses
 PARTIAL = "journal/dashboard/includes/feelings_pending.html"
 
 
@@ -23,13 +20,11 @@ def feelings_context(user, profile=None, expanded=False) -> dict:
     due = Session.objects.for_user(user).filter(
         feeling_after__isnull=True, feelings_dismissed=False
     )
-    old_before = profile.today() - OLD_AFTER
     # One query when nothing is due (the usual case), two when something is.
-    counts = due.aggregate(total=Count("id"), old=Count("id", filter=Q(date__lt=old_before)))
+    total = due.count()
     return {
-        "feelings_due": list(due[:SHOWN]) if counts["total"] else [],
-        "feelings_due_total": counts["total"],
-        "feelings_old_total": counts["old"],
+        "feelings_due": list(due[:SHOWN]) if total else [],
+        "feelings_due_total": total,
         "feelings_expanded": expanded,
     }
 
@@ -62,10 +57,28 @@ def session_feelings(request, pk):
     return _answer(request, f"Feelings saved for {session}.")
 
 
+UNDO_KEY = "feelings-stopped"  # the sessions the last "Stop asking" covered, for its undo
+
+
 @login_required
 @require_POST
 def feelings_dismiss(request):
-    count = dismiss_feelings(request.user, profile_for(request.user).today() - OLD_AFTER)
-    return _answer(
-        request, f"{count} older session{'s' if count != 1 else ''} will not be asked about."
-    )
+    """One tap: stop asking about every imported session waiting for its feelings."""
+    stopped = dismiss_feelings(request.user)
+    request.session[UNDO_KEY] = stopped
+    count = len(stopped)
+    if request.htmx:
+        context = {**feelings_context(request.user), "feelings_stopped": count}
+        return changed(render(request, PARTIAL, context))
+    # Without htmx, the dashboard itself, with the card that holds the undo.
+    from journal.views.dashboard import dashboard_page
+
+    return dashboard_page(request, feelings_stopped=count)
+
+
+@login_required
+@require_POST
+def feelings_undo(request):
+    """Ask again about the sessions the last "Stop asking" covered (this person's only)."""
+    count = undismiss_feelings(request.user, request.session.pop(UNDO_KEY, []))
+    return _answer(request, f"Asking again about {words.count(count, 'imported session')}.")

@@ -7,10 +7,12 @@ background tasks (journal.imports.tasks), so no request holds a worker for long.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from journal import imports
+from journal.core.services import profile_for
 from journal.imports import exchange, pipeline
 from journal.imports import parsers as importers
 from journal.imports.forms import SOURCE_CHOICES, MappingForm, SourceForm
@@ -121,6 +123,16 @@ def import_confirm(request, pk):
         return render(request, "journal/imports/import_job.html", _job_context(job, form))
     imports.confirm(job, form.options(), importing)
     return redirect("journal:import_job", pk=job.pk)
+
+
+@login_required
+def import_dashboard(request, pk):
+    """After an import: the dashboard on a range that covers what arrived, with one line
+    saying what that was (a message, so the cached page is rendered afresh around it)."""
+    job = get_object_or_404(ImportJob, pk=pk, owner=request.user, status=Status.DONE)
+    messages.success(request, pipeline.arrived(job.report))
+    range_key = pipeline.covering_range(job.report, profile_for(request.user).today())
+    return redirect(f"{reverse('journal:dashboard')}?range={range_key}#charts")
 
 
 @login_required

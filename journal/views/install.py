@@ -11,6 +11,10 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from journal.core.forms import QuickSessionForm
+from journal.models import Profile, Session
+from journal.views.dashboard import QUICK_PREFIX
+
 # The browser's colours per scheme are in templates/includes/app_head.html.
 ACCENT = "#0b6b5c"
 BACKGROUND = "#f7f7f5"
@@ -20,6 +24,8 @@ BACKGROUND = "#f7f7f5"
 SHELL_FILES = (
     "css/app.css",
     "django_htmx/htmx-2.min.js",
+    "django_htmx/django-htmx.js",
+    "js/forms.js",
     "js/offline.js",
     "img/favicon.svg",
     "img/icon-192.png",
@@ -57,8 +63,26 @@ def manifest(request):
     return JsonResponse(data, content_type="application/manifest+json")
 
 
+# The pages the worker keeps. Both are fetched without cookies, so they hold nothing of
+# anyone's: the offline notice, and the app shell (the quick log, for a cold start).
+SHELL_PAGES = ("offline", "app_shell")
+SHELL_TEMPLATES = (
+    "offline.html",
+    "app_shell.html",
+    "includes/shell_nav.html",
+    "journal/dashboard/dashboard.html",
+)
+
+
 def shell_urls() -> list[str]:
-    return [reverse("offline"), *(static(name) for name in SHELL_FILES)]
+    return [*(reverse(name) for name in SHELL_PAGES), *(static(name) for name in SHELL_FILES)]
+
+
+def _templates_text() -> str:
+    """The shell pages' templates, so that changing them makes a new worker and cache."""
+    from django.template.loader import get_template
+
+    return "".join(get_template(name).template.source for name in SHELL_TEMPLATES)
 
 
 @require_safe
@@ -72,11 +96,13 @@ def service_worker(request):
     with open(finders.find("js/sw.js"), encoding="utf-8") as script:
         body = script.read()
     urls = shell_urls()
-    version = hashlib.sha256("\n".join([*urls, body]).encode()).hexdigest()[:12]
+    version = hashlib.sha256("\n".join([*urls, body, _templates_text()]).encode()).hexdigest()
     head = (
         f"const SHELL_URLS = {json.dumps(urls)};\n"
-        f"const SHELL_CACHE = {json.dumps('shell-' + version)};\n"
+        f"const SHELL_CACHE = {json.dumps('shell-' + version[:12])};\n"
         f"const OFFLINE_URL = {json.dumps(reverse('offline'))};\n"
+        f"const APP_SHELL_URL = {json.dumps(reverse('app_shell'))};\n"
+        f"const START_URL = {json.dumps(reverse('journal:dashboard'))};\n"
     )
     return HttpResponse(head + body, content_type="text/javascript; charset=utf-8")
 
@@ -85,3 +111,15 @@ def service_worker(request):
 def offline(request):
     """Shown by the service worker when a page can't be reached."""
     return render(request, "offline.html")
+
+
+@require_safe
+def app_shell(request):
+    """What the installed app opens on without a connection: the quick log, and nothing of
+    anyone's. The worker fetches it without cookies; offline.js fills in, from this
+    device, which account a log made here belongs to, and today's date."""
+    form = QuickSessionForm(
+        instance=Session(), profile=Profile(), prefix=QUICK_PREFIX, initial={"activity": "aerobic"}
+    )
+    form.fields["date"].widget.attrs.pop("max", None)  # today is the device's, set by script
+    return render(request, "app_shell.html", {"quick_form": form, "shell": True})

@@ -47,20 +47,34 @@
     return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   }
 
+  // A mean of fewer than this many days or sessions is greyed (journal.stats.MIN_FOR_MEAN).
+  var MIN_FOR_MEAN = 3;
+
   function dataset(spec, d, index, dense) {
     var kind = d.kind || spec.kind;
     var base = colour(d.color, index);
+    var fill = withAlpha(base, kind === "bar" ? 0.75 : 0.2);
+    if (d.counts && kind === "bar") {
+      fill = d.counts.map(function (n) {
+        return n && n < MIN_FOR_MEAN ? withAlpha(PALETTE.others, 0.35) : withAlpha(base, 0.75);
+      });
+    }
     var out = {
       type: kind,
       label: d.label,
       data: d.data,
+      counts: d.counts,
+      raw: d.raw,
+      scale: d.scale,
       yAxisID: d.axis || "y",
       borderColor: base,
-      backgroundColor: withAlpha(base, kind === "bar" ? 0.75 : 0.2),
+      backgroundColor: fill,
       borderWidth: kind === "bar" ? 0 : 2,
       borderDash: d.dashed ? [6, 4] : [],
-      pointRadius: kind === "line" ? (dense ? 0 : 2) : undefined,
-      spanGaps: true,
+      // A lone point between gaps has no line to show it: give it a dot.
+      pointRadius: kind === "line" ? (dense ? loneDots(d.data) : 2) : undefined,
+      // A missing value is a break in the line, never a straight line across the gap.
+      spanGaps: false,
       // Datasets stack only with others of the same named stack.
       stack: d.stack || "own-" + index,
       // One session in a range must not fill the chart as a single wide bar.
@@ -88,6 +102,26 @@
     short: { day: "numeric", month: "short" },
     long: { day: "numeric", month: "short", year: "numeric" },
   };
+
+  FORMAT_OPTIONS.day_year = { day: "numeric", month: "short", year: "numeric" };
+  FORMAT_OPTIONS.month_year = { month: "short", year: "numeric" };
+
+  function loneDots(data) {
+    return data.map(function (v, i) {
+      return v !== null && data[i - 1] == null && data[i + 1] == null ? 2 : 0;
+    });
+  }
+
+  // The tick style of a date axis: the year on every tick when the labels cross a year,
+  // the month and year alone when they span more than eight months.
+  function tickStyle(labels) {
+    var first = ISO_DATE.exec(String(labels[0]));
+    var last = ISO_DATE.exec(String(labels[labels.length - 1]));
+    if (!first || !last) return "short";
+    var months = (last[1] - first[1]) * 12 + (last[2] - first[2]);
+    if (months > 8) return "month_year";
+    return first[1] === last[1] ? "short" : "day_year";
+  }
 
   function dateLabel(label, style) {
     var match = ISO_DATE.exec(String(label));
@@ -133,6 +167,27 @@
     return canvas.parentNode.clientWidth < 480;
   }
 
+  // A category's tick: its name (its short name on a phone, where seven full names cannot
+  // sit side by side) over how many days it rests on (the chart's "Days (n)" row), so no
+  // category goes unlabelled.
+  function categoryTick(name, days) {
+    var lines = [name];
+    if (days !== undefined) lines.push("n=" + days);
+    return lines;
+  }
+
+  function tooltipValue(item) {
+    var d = item.dataset;
+    var i = item.dataIndex;
+    var text = d.label + ": ";
+    if (d.raw) text += d.raw[i] + " of " + d.scale[1] + " (" + item.formattedValue + "%)";
+    else text += item.formattedValue;
+    if (d.counts && d.counts[i]) {
+      text += ", n=" + d.counts[i] + (d.counts[i] < MIN_FOR_MEAN ? ": too few for a mean" : "");
+    }
+    return text;
+  }
+
   function build(canvas) {
     var source = document.getElementById(canvas.dataset.chart);
     if (!source || Chart.getChart(canvas)) return;
@@ -156,20 +211,35 @@
     var stacked = shown.some(function (d) { return d.stack; });
     var text = cssVar("--text") || "#333";
     var grid = cssVar("--border") || "#ddd";
+    var style = tickStyle(spec.labels);
+    var days = spec.datasets.filter(function (d) { return d.label === "Days (n)"; })[0];
+    var ticks = spec.axes.categories
+      ? {
+        // Every category keeps its label: wrapped, and turned when still too wide.
+        color: text,
+        autoSkip: false,
+        maxRotation: 90,
+        font: { size: small ? 10 : 12 },
+        callback: function (value, index) {
+          var name = small && spec.axes.short ? spec.axes.short[index] : this.getLabelForValue(value);
+          return categoryTick(name, days && days.data[index]);
+        },
+      }
+      : {
+        color: text,
+        maxRotation: 0,
+        autoSkip: true,
+        autoSkipPadding: 12,
+        maxTicksLimit: small ? (style === "short" ? 5 : 4) : 10,
+        callback: function (value) {
+          return dateLabel(this.getLabelForValue(value), style).split(" · ")[0];
+        },
+      };
     var scales = {
       x: {
         stacked: stacked,
         title: { display: true, text: spec.axes.x, color: text },
-        ticks: {
-          color: text,
-          maxRotation: 0,
-          autoSkip: true,
-          autoSkipPadding: 12,
-          maxTicksLimit: small ? 5 : 10,
-          callback: function (value) {
-            return dateLabel(this.getLabelForValue(value), "short").split(" · ")[0];
-          },
-        },
+        ticks: ticks,
         grid: { color: grid },
       },
       y: {
@@ -182,11 +252,17 @@
       },
     };
     if (shown.some(function (d) { return d.axis === "y2"; })) {
+      // A second scale is a panel of its own above the first, never a second axis over
+      // the same plot: two scales on one plot make unlike numbers look alike.
+      scales.y.stack = "panels";
+      scales.y.stackWeight = 2;
       scales.y2 = {
-        position: "right",
+        position: "left",
+        stack: "panels",
+        stackWeight: 1,
         title: { display: true, text: spec.axes.y2, color: text },
-        ticks: { color: text },
-        grid: { drawOnChartArea: false },
+        ticks: { color: text, maxTicksLimit: 4 },
+        grid: { color: grid },
         beginAtZero: true,
       };
     }
@@ -211,6 +287,7 @@
               title: function (items) {
                 return items.length ? dateLabel(items[0].label, "long") : "";
               },
+              label: tooltipValue,
             },
           },
         },

@@ -22,7 +22,61 @@
 
   var STORE = "quick-logs";
   var CHANGED_EVENT = "journal-changed";
+  var ACCOUNT_KEY = "movement-journal:account";
   var sending = false;
+
+  // The account signed in on this device, remembered from its pages (their
+  // journal-account meta) for the app shell, which is the same for everyone and
+  // so cannot say whose log it takes. A signed-out page forgets it.
+  function rememberAccount() {
+    var meta = document.querySelector("meta[name=journal-account]");
+    var shell = document.querySelector("meta[name=journal-shell]");
+    try {
+      if (meta) {
+        localStorage.setItem(ACCOUNT_KEY, meta.content);
+      } else if (!shell) {
+        localStorage.removeItem(ACCOUNT_KEY);
+      }
+      return localStorage.getItem(ACCOUNT_KEY) || "";
+    } catch (error) {
+      return meta ? meta.content : "";
+    }
+  }
+
+  function localToday() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  // The app shell (the installed app's cold start offline): whose log, and today's date.
+  function prepareShell(form, account) {
+    form.dataset.offlineLog = account;
+    var date = form.querySelector("input[type=date]");
+    if (date) {
+      date.max = localToday();
+      if (!date.value) {
+        date.value = localToday();
+      }
+    }
+    var noAccount = document.querySelector("[data-shell-no-account]");
+    if (noAccount) {
+      noAccount.hidden = Boolean(account);
+    }
+    form.querySelector("[type=submit]").disabled = !account;
+    showOnline();
+  }
+
+  function showOnline() {
+    var back = document.querySelector("[data-shell-online]");
+    var away = document.querySelector("[data-shell-offline]");
+    if (back) {
+      back.hidden = !navigator.onLine;
+    }
+    if (away) {
+      away.hidden = navigator.onLine;
+    }
+  }
 
   function openQueue() {
     return new Promise(function (resolve, reject) {
@@ -129,9 +183,33 @@
     });
   }
 
+  // "Really 7.5 hours?", asked once, as the journal itself asks (the limit is the
+  // minutes field's data-long-after, from journal.validation).
+  function confirmedLength(form) {
+    var minutes = form.querySelector("[data-long-after]");
+    var confirmed = form.querySelector("[data-long-ok]");
+    var value = minutes ? parseInt(minutes.value, 10) : NaN;
+    if (!minutes || !confirmed || !(value > parseInt(minutes.dataset.longAfter, 10))) {
+      return true;
+    }
+    if (confirmed.value === String(value)) {
+      return true;
+    }
+    var hours = Math.round(value / 6) / 10;
+    if (!window.confirm("Really " + hours + " hours? That is " + value + " minutes.")) {
+      minutes.focus();
+      return false;
+    }
+    confirmed.value = String(value);
+    return true;
+  }
+
   function keep(form) {
     if (!form.checkValidity()) {
       form.reportValidity();
+      return;
+    }
+    if (!confirmedLength(form)) {
       return;
     }
     var keyInput = form.querySelector("[data-log-key]");
@@ -154,6 +232,13 @@
     inQueue("readwrite", function (store) { return store.put(log); }).then(function () {
       form.reset();
       form.querySelector("[data-log-key]").value = newKey();
+      var confirmed = form.querySelector("[data-long-ok]");
+      if (confirmed) {
+        confirmed.value = "";
+      }
+      if (form.hasAttribute("data-app-shell")) {
+        prepareShell(form, form.dataset.offlineLog);
+      }
       return showWaiting();
     }).catch(function () {
       // No storage on this device (a private window, a full disk): say so, keep the form filled.
@@ -181,7 +266,8 @@
 
   function sendWaiting() {
     var form = quickLogForm();
-    if (!form || sending || !navigator.onLine) {
+    // The shell has no session to send with: the dashboard sends once it opens.
+    if (!form || sending || !navigator.onLine || form.hasAttribute("data-app-shell")) {
       return Promise.resolve();
     }
     var owner = form.dataset.offlineLog;
@@ -226,7 +312,7 @@
   // Capturing on the document runs before htmx's own listener on the form.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.matches("form[data-offline-log]") && !navigator.onLine) {
+    if (form.matches("form[data-offline-log]") && (!navigator.onLine || form.hasAttribute("data-app-shell"))) {
       event.preventDefault();
       event.stopImmediatePropagation();
       keep(form);
@@ -246,7 +332,9 @@
     showWaiting();
   });
 
+  window.addEventListener("offline", showOnline);
   window.addEventListener("online", function () {
+    showOnline();
     sendWaiting().catch(function () {
       // Storage unavailable: nothing can be waiting.
     });
@@ -263,6 +351,11 @@
   });
 
   function start() {
+    var account = rememberAccount();
+    var form = quickLogForm();
+    if (form && form.hasAttribute("data-app-shell")) {
+      prepareShell(form, account);
+    }
     showWaiting().then(sendWaiting).catch(function () {
       // Storage unavailable: nothing can be waiting, and the page works as before.
     });

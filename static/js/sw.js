@@ -1,6 +1,6 @@
 // Movement Journal's service worker. Served by the view at /sw.js, which puts
-// SHELL_URLS, SHELL_CACHE and OFFLINE_URL in front of this file.
-/* global SHELL_URLS, SHELL_CACHE, OFFLINE_URL */
+// SHELL_URLS, SHELL_CACHE, OFFLINE_URL, APP_SHELL_URL and START_URL in front of this file.
+/* global SHELL_URLS, SHELL_CACHE, OFFLINE_URL, APP_SHELL_URL, START_URL */
 "use strict";
 
 var SHELL = new Set(SHELL_URLS);
@@ -8,10 +8,11 @@ var SHELL = new Set(SHELL_URLS);
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(SHELL_CACHE).then(function (cache) {
-      // The offline page is fetched without cookies: it is the same for
-      // everyone and must not keep a person's session or CSRF token.
+      // The two pages are fetched without cookies: they are the same for
+      // everyone and must not keep a person's data, session or CSRF token.
+      var pages = [OFFLINE_URL, APP_SHELL_URL];
       var requests = SHELL_URLS.map(function (url) {
-        return new Request(url, { credentials: url === OFFLINE_URL ? "omit" : "same-origin" });
+        return new Request(url, { credentials: pages.indexOf(url) !== -1 ? "omit" : "same-origin" });
       });
       return cache.addAll(requests);
     }).then(function () {
@@ -44,11 +45,13 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   if (request.mode === "navigate") {
-    // Pages: always the network, so nothing personal is cached; the offline
-    // page when it can't be reached.
+    // Pages: always the network, so nothing personal is cached. Without one, the
+    // app's start page (and the shell itself) open on the app shell with the quick
+    // log; any other page says it needs the connection.
     event.respondWith(
       fetch(request).catch(function () {
-        return caches.match(OFFLINE_URL);
+        var cold = url.pathname === START_URL || url.pathname === APP_SHELL_URL;
+        return caches.match(cold ? APP_SHELL_URL : OFFLINE_URL);
       })
     );
     return;

@@ -53,7 +53,8 @@ def test_upload_a_strava_zip_map_a_type_confirm_and_see_the_sessions(page, alice
     page.get_by_role("link", name="See your dashboard").click()
     feelings = page.locator("#feelings-pending")
     expect(feelings.locator(".count")).to_have_text("3")
-    feelings.get_by_text("How did it feel?").click()
+    expect(feelings).to_contain_text("3 imported sessions have no feelings")
+    feelings.locator(".feelings-rate > summary").click()
     # The mapping chosen in the preview holds: one HIIT session, two aerobic ones.
     expect(feelings.get_by_text("HIIT / intervals on")).to_have_count(1)
     expect(feelings.get_by_text("Aerobic (run, ride, swim, row) on")).to_have_count(2)

@@ -54,7 +54,7 @@ def test_quick_log_a_session_and_a_check_in_then_rate_the_effort_on_a_phone(page
     checkin = page.locator("#checkin")
     tap_scale(checkin, "Mood", "4")
     tap_scale(checkin, "Sleep quality last night", "7")
-    checkin.get_by_role("button", name="Save check-in").click()
+    checkin.get_by_role("button", name="Save for today").click()
     expect(page.locator("#checkin").get_by_text("Check-in saved")).to_be_visible()
     expect(page.locator("#summary")).to_contain_text("4 of 5")
     assert_not_reloaded(page)

@@ -7,12 +7,22 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from content.models import Effect, Section
+from journal.experiments.models import Experiment
 from tests.browser.conftest import PHONE, watch_for_problems
 from tests.browser.test_dashboard import BUILT
 
 SCREEN = PHONE["viewport"]["height"]
 CHART = "Chart.getChart(document.querySelector('#chart-{key} canvas'))"
-MAIN_PAGES = ["/", "/sessions/", "/checkins/", "/insights/", "/learn/", "/account/"]
+MAIN_PAGES = [
+    "/",
+    "/sessions/",
+    "/checkins/",
+    "/insights/",
+    "/experiments/",
+    "/experiments/new/",
+    "/learn/",
+    "/account/",
+]
 # The widest element that sticks out past the right edge, to name it in a failure.
 OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
@@ -61,7 +71,10 @@ def learn_pages() -> list[str]:
 
 
 def test_no_page_is_wider_than_a_360_px_screen(demo):
-    pages = MAIN_PAGES + learn_pages()
+    # The demo's finished and running experiments, with their calendars and chart.
+    experiments = [f"/experiments/{pk}/" for pk in Experiment.objects.values_list("pk", flat=True)]
+    assert len(experiments) == 2
+    pages = MAIN_PAGES + experiments + learn_pages()
     assert len(pages) > len(MAIN_PAGES) + 5
     too_wide = {}
     for url in pages:

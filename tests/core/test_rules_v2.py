@@ -31,7 +31,7 @@ def test_a_steady_vigorous_run_is_no_longer_tagged_serotonin(alice):
 
 
 def test_the_data_migration_retags_stored_journals_and_moves_their_version(alice, bob):
-    migration = importlib.import_module("journal.migrations.0005_retag_rules_v2")
+    migration = importlib.import_module("journal.migrations.0007_retag_rules_v2")
     run = make_session(alice, activity="aerobic", minutes=40, effort=6)
     other = make_session(bob, activity="walking", minutes=30, effort=3)
     _as_version_1(run)

@@ -63,19 +63,19 @@ def test_distance_is_entered_in_miles_and_stored_in_kilometres(alice_client, ali
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("feeling_before", "7", b"Select a valid choice"),
-        ("feeling_after", "-6", b"Select a valid choice"),
-        ("effort", "11", b"Select a valid choice"),
-        ("minutes", "0", b"greater than or equal to 1"),
-        ("minutes", "-5", b"greater than or equal to"),
-        ("minutes", "100000", b"less than or equal to 1440"),
-        ("minutes", "forty", b"Enter a whole number"),
+        ("feeling_before", "7", b"Choose how you felt before from -5 to +5; 7 is not one"),
+        ("feeling_after", "-6", b"Choose how you felt after from -5 to +5; -6 is not one"),
+        ("effort", "11", b"Choose how hard the session was from 0 to 10; 11 is not one"),
+        ("minutes", "0", b"A session lasts at least 1 minute."),
+        ("minutes", "-5", b"A session lasts at least 1 minute."),
+        ("minutes", "100000", b"at most 1,440 minutes (24 hours)"),
+        ("minutes", "forty", b"Enter the minutes as a whole number, like 45."),
         ("date", (date.today() + timedelta(days=30)).isoformat(), b"in the future"),
-        ("date", "not-a-date", b"Enter a valid date"),
-        ("avg_hr", "300", b"less than or equal to 250"),
-        ("max_hr", "10", b"greater than or equal to 25"),
+        ("date", "not-a-date", b"Enter a real date."),
+        ("avg_hr", "300", b"Average heart rate can be from 25 to 250; this is above."),
+        ("max_hr", "10", b"Max heart rate can be from 25 to 250; this is below."),
         ("note", "x" * 100_000, b"at most 2000 characters"),
-        ("activity", "swimming", b"Select a valid choice"),
+        ("activity", "swimming", b"Choose the kind of session from the list."),
         ("distance", "5000", b"further than 1,000 km"),
     ],
 )
@@ -138,10 +138,10 @@ def test_an_invalid_quick_log_comes_back_with_its_errors(alice_client):
         reverse("journal:session_quick"), quick_data(minutes="0"), HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 200
-    assert b"greater than or equal to 1" in response.content
+    assert b"A session lasts at least 1 minute." in response.content
     plain = alice_client.post(reverse("journal:session_quick"), quick_data(minutes="0"))
     assert plain.status_code == 200
-    assert b"greater than or equal to 1" in plain.content
+    assert b"A session lasts at least 1 minute." in plain.content
     assert Session.objects.count() == 0
 
 

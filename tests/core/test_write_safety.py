@@ -95,7 +95,7 @@ def test_a_refused_form_leaves_the_version_as_it_was(alice_client, alice):
     before = version_of(alice)
     refused = {**QUICK_LOG, "date": _today(alice), "minutes": "0"}
     response = _post(alice_client, "session_quick", prefixed("quick", refused))
-    assert b"Ensure this value is greater than or equal to 1" in response.content
+    assert b"A session lasts at least 1 minute." in response.content
     assert version_of(alice) == before
     assert journal_version(alice) == before
 
@@ -164,7 +164,13 @@ def test_concurrent_quick_logs_and_check_ins_of_one_account_give_no_errors(live_
     statuses = _run_clients(work)
 
     assert [s for s in statuses if s >= 500] == []
-    assert statuses.count(302) == len(statuses)  # every post acknowledged (redirect after POST)
+    # Every log is acknowledged (redirect after POST). A check-in form sent for a day
+    # that another has filled meanwhile may come back asking before it replaces it
+    # (issue 25): a 200 with the question, never an error and never two rows.
+    logged, checked_in = statuses[: 6 * len(logs)], statuses[6 * len(logs) :]
+    assert logged.count(302) == len(logged)
+    assert set(checked_in) <= {200, 302}
+    assert 302 in checked_in
     assert Session.objects.filter(owner=alice).count() == 6 * len(logs)
     assert CheckIn.objects.filter(owner=alice).count() == 1
     assert CheckIn.objects.get(owner=alice).mood in (1, 3, 5)

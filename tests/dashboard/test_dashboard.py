@@ -3,14 +3,17 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
 from django.db.models import F
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from content.models import ChartPlacement, Effect, Section
+from journal.core import blocks, chartstamp
 from journal.core.services import retag
-from journal.dashboard import queries
-from journal.models import Profile
+from journal.dashboard import chart_cache, queries
+from journal.models import Profile, Session
 from tests.factories import make_checkin, make_history, make_session
 
 pytestmark = pytest.mark.django_db
@@ -44,27 +47,57 @@ def with_history(user, sessions):
 def test_the_dashboard_runs_a_fixed_number_of_queries(
     alice_client, alice, sessions, django_assert_num_queries
 ):
-    # One history per size, every range over it: each range's charts are cached apart, so
-    # its first view runs the five chart queries and its second none; the long-term card (its
-    # window and the journal's first entry) is the same on every range, so only the very
-    # first view computes it.
+    # One history per size, every range over it: the first view after a write (a session
+    # logged today) reads the chart blocks' stamps and recomputes today's block alone, with
+    # the five chart queries bounded to it, whatever the history's length; a repeat view is
+    # the cached page.
     with_history(alice, sessions)
-    for n, range_key in enumerate(["4w", "3m", "1y", "all"]):
-        with django_assert_num_queries(COLD_QUERIES if n == 0 else COLD_QUERIES - 2):
-            response = alice_client.get(reverse("journal:dashboard"), {"range": range_key})
+    url = reverse("journal:dashboard")
+    for range_key in ["4w", "3m", "1y", "all"]:
+        alice_client.get(url, {"range": range_key})
+        log_today(alice)
+        with django_assert_num_queries(COLD_QUERIES):
+            response = alice_client.get(url, {"range": range_key})
         assert response.status_code == 200
         with django_assert_num_queries(DASHBOARD_QUERIES):
-            alice_client.get(reverse("journal:dashboard"), {"range": range_key})
+            alice_client.get(url, {"range": range_key})
+
+
+def log_today(user) -> Session:
+    """A quick log through journal.core.services, everything rated (make_session's
+    defaults), so no "to rate" list opens on the dashboard."""
+    return make_session(user, date=user.profile.today(), activity="walking", minutes=20)
+
+
+def test_a_write_recomputes_only_the_block_of_its_dates(alice, django_assert_num_queries):
+    """After a write today, the charts read the five inputs for today's block only."""
+    with_history(alice, 400)
+    today = alice.profile.today()
+    first = today - timedelta(days=400)
+    chart_cache.Blocks(alice, first, today)  # every block computed and cached
+    with django_assert_num_queries(1):  # the stamps; every block from the cache
+        chart_cache.Blocks(alice, first, today)
+    log_today(alice)
+    with CaptureQueriesContext(connection) as seen:
+        chart_cache.Blocks(alice, first, today)
+    assert len(seen) == 6
+    bounded = [q["sql"] for q in seen.captured_queries[1:]]
+    block = blocks.block_start(blocks.block_of(today))
+    lead = block - timedelta(days=blocks.LEAD_IN)
+    # Sessions and check-ins from the lead-in of today's block, the weekly inputs from its
+    # first Monday: never ten years.
+    assert all(f">= '{lead}'" in sql or f">= '{block}'" in sql for sql in bounded), bounded
 
 
 # A repeat view: session, user, profile and the content's version, which with the journal
 # version name the cached page. The first view since the journal changed renders it: the
 # effects, the last activity, today's check-in, pending sessions and their count, "How did
 # it feel?" (one count when none is due), the summary (one statement: active days and
-# today's mood), the long-term card's window and the journal's first entry, the five chart
-# queries (their results cached apart) and the chart placements.
+# today's mood), the long-term card's window and the journal's first entry, the chart
+# blocks' stamps, the five chart queries for the block a write changed (the other blocks
+# come from the cache) the chart placements and the experiment under way.
 DASHBOARD_QUERIES = 4
-COLD_QUERIES = DASHBOARD_QUERIES + 15
+COLD_QUERIES = DASHBOARD_QUERIES + 17
 
 
 @pytest.mark.parametrize("range_key", ["4w", "all"])
@@ -89,18 +122,26 @@ def test_a_new_journal_version_recomputes_charts_and_long_term_card(
     before = alice_client.get(url)
     assert "<strong>building</strong>" not in _chronic_card(before)
     # A session written without going through journal.core.services changes no version, so
-    # the cached page stays as it was: the version is the only thing the cache trusts.
-    make_session(
+    # the cached page stays as it was: the version is the only thing the page cache trusts.
+    session = make_session(
         alice, save=save_directly, activity="aerobic", minutes=40, effort=4, intensity="moderate"
     )
     stale = alice_client.get(url)
     assert _chronic_card(stale) == _chronic_card(before)
     assert 'id="chart-data-feeling-change"' not in stale.content.decode()
 
+    # A new version alone renders the page again, but the charts' blocks trust their own
+    # stamps, which a write through journal.core.services replaces for the dates it reaches.
+    Profile.objects.filter(user=alice).update(journal_version=F("journal_version") + 1)
+    with django_assert_num_queries(COLD_QUERIES - 5):
+        renewed = alice_client.get(url)
+    assert "<strong>building</strong>" in _chronic_card(renewed)
+    assert 'id="chart-data-feeling-change"' not in renewed.content.decode()
+
+    chartstamp.touch(alice, [session.date])
     Profile.objects.filter(user=alice).update(journal_version=F("journal_version") + 1)
     with django_assert_num_queries(COLD_QUERIES):
         fresh = alice_client.get(url)
-    assert "<strong>building</strong>" in _chronic_card(fresh)
     assert len(chart_data(fresh, "feeling-change")["labels"]) == 1
 
 

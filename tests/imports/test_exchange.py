@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from journal.core import words
 from journal.imports import exchange
 from journal.models import CheckIn, Session
 from tests.conftest import make_user
@@ -86,7 +87,10 @@ def test_rows_without_an_id_match_by_date_activity_start_and_minutes(alice):
         alice, raw(document([session_row(activity="hiit", minutes=20), session_row(minutes=31)]))
     )
     assert report.imported_sessions == 1
-    assert report.skipped == ["session 0: already in the journal"]
+    assert report.skipped == [
+        f"session 0 ({words.day(DAY)}, HIIT / intervals): already in the journal: a session "
+        "of that day with the same activity, start time and minutes"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -164,7 +164,7 @@ def test_4_the_warnings_reach_the_preview_the_report_and_the_command(alice, tmp_
     ]
     out = command(tmp_path, capsys, "activities.csv", strava_csv({"avg_hr": "3"}))
     assert "line 2: an average heart rate of 3 is outside 25–250: left out" in out
-    assert "1 sessions and 0 check-ins imported" in out
+    assert "1 session and 0 check-ins imported" in out
     assert "1 warning (listed with their lines)." in out
     assert Session.objects.get(owner=alice).avg_hr is None
 

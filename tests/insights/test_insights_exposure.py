@@ -12,10 +12,11 @@ from journal.insights.analysis import (
     SessionRow,
     as_json,
     chronic_dates,
-    chronic_groups,
+    chronic_units,
     evaluate,
-    next_day_groups,
-    session_groups,
+    groups,
+    next_day_units,
+    session_units,
 )
 
 D = date(2026, 3, 2)
@@ -27,6 +28,18 @@ def day(n: int) -> date:
 
 def checkin(**values):
     return {"mood": 3, "sleep_quality": 6, **values}
+
+
+def session_groups(*args):
+    return groups(session_units(*args))
+
+
+def next_day_groups(*args):
+    return groups(next_day_units(*args))
+
+
+def chronic_groups(*args):
+    return groups(chronic_units(*args))
 
 
 def no_chronic(dates):
@@ -127,13 +140,25 @@ def test_the_json_has_every_field_of_section_6():
     ]
     checkins = {day(n): checkin() for n in range(9)}
     out = as_json("all", evaluate(sessions, checkins, no_chronic(checkins), None, day(9)))
+    assert list(out) == ["version", "range", "claims"]
+    assert out["version"] == 2
     assert out["range"] == "all"
     assert [c["key"] for c in out["claims"]] == [c.key for c in CLAIMS]
     first = out["claims"][0]
     assert list(first) == [
         "key", "effect", "kind", "outcome", "direction", "n_with", "n_without", "mean_with",
-        "mean_without", "difference", "ci_low", "ci_high", "df", "hedges_g", "verdict",
+        "mean_without", "difference", "se", "df", "rho_exposure", "rho_outcome",
+        "design_factor", "se_adj", "df_adj", "ci_low", "ci_high", "p_value", "q_value",
+        "hedges_g", "verdict", "firm", "same_evidence_as",
     ]  # fmt: skip
+    # A session claim: sessions taken as independent (3.1).
+    assert (first["rho_exposure"], first["rho_outcome"], first["design_factor"]) == (
+        None,
+        None,
+        1,
+    )
+    assert first["se_adj"] == first["se"]
+    assert first["firm"] is False  # fewer than 10 on each side
     assert first["mean_with"] == pytest.approx(1.5)
     assert first["n_with"] == 4
     assert first["n_without"] == 5
@@ -141,3 +166,7 @@ def test_the_json_has_every_field_of_section_6():
     missing = out["claims"][11]
     assert missing["difference"] is None
     assert missing["verdict"] == NOT_ENOUGH_DATA
+    # Not computed: every figure null, no q-value, never firm, no evidence shared.
+    for field in ("se", "df", "rho_exposure", "design_factor", "p_value", "q_value"):
+        assert missing[field] is None
+    assert (missing["firm"], missing["same_evidence_as"]) == (False, [])

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 SECTION_6_KEYS = [
     "key", "effect", "kind", "outcome", "direction", "n_with", "n_without", "mean_with",
-    "mean_without", "difference", "ci_low", "ci_high", "df", "hedges_g", "verdict",
+    "mean_without", "difference", "se", "df", "rho_exposure", "rho_outcome", "design_factor",
+    "se_adj", "df_adj", "ci_low", "ci_high", "p_value", "q_value", "hedges_g", "verdict",
+    "firm", "same_evidence_as",
 ]  # fmt: skip
 
 
@@ -58,6 +60,7 @@ def claim(doc, key) -> dict:
 def test_the_command_prints_section_6_for_every_claim_in_order(alice):
     small_journal(alice)
     doc = command_json("alice")
+    assert doc["version"] == 2
     assert doc["range"] == "all"
     assert [c["key"] for c in doc["claims"]] == [c.key for c in CLAIMS]
     assert all(list(c) == SECTION_6_KEYS for c in doc["claims"])
@@ -117,11 +120,26 @@ def test_the_text_table_reads_like_a_table(alice):
     small_journal(alice)
     out = StringIO()
     call_command("insights", "--user", "alice", "--format", "text", stdout=out)
-    lines = out.getvalue().splitlines()
-    assert lines[1].split()[:4] == ["claim", "kind", "with", "without"]
+    text = out.getvalue()
+    lines = text.splitlines()
+    # A legend of the verdicts first, then the table, then the caveats as a footer.
+    legend = lines.index("Verdicts (from the 95% interval, widened for neighbouring days):")
+    header = next(i for i, line in enumerate(lines) if line.startswith("claim "))
+    footer = lines.index("Caveats:")
+    assert legend < header < footer
+    for word in ("consistent", "opposite", "unclear", "not_enough_data", "firm"):
+        assert any(line.strip().startswith(word) for line in lines[legend:header])
+    assert lines[header].split()[:4] == ["claim", "with", "without", "difference"]
     row = next(line for line in lines if line.startswith("feeling-endorphins"))
-    assert row.split()[1:5] == ["session", "10", "10", "+1.90"]
-    assert row.rstrip().endswith("consistent")
+    # Each row says what its units are: sessions or days, and the outcome's scale.
+    assert row.split()[1:6] == ["10", "sessions", "10", "sessions", "+1.90"]
+    assert "points, feeling −5 to +5" in row
+    assert "points, sleep 0 to 10" in next(li for li in lines if li.startswith("sleep-gaba "))
+    assert " days " in next(li for li in lines if li.startswith("sleep-gaba "))
+    assert row.rstrip().endswith("consistent") or row.rstrip().endswith("consistent, firm")
+    after = "\n".join(lines[footer:])
+    assert "Many tests" in after
+    assert "Neighbouring days are alike" in after
 
 
 def test_the_command_refuses_an_unknown_user_and_range(alice):
@@ -153,13 +171,16 @@ def test_the_page_sets_each_claim_beside_its_effect_section_and_grade(alice_clie
         assert f'id="claim-{c.key}"' in content
         assert reverse("content:effect", args=[c.effect]) in content
     assert content.count('class="badge grade-') >= 16  # every claim shows its grade badge
-    assert "Your data agree with the article" in content
+    assert "Your data agree with the article" not in content  # a rating is not a chemical
+    assert "Your ratings moved the way the article predicts" in content
+    assert "it does not measure endorphins" in content
     # One chart (with its data and a text alternative) per claim that has figures.
     charts = content.count("data-insight-chart=")
     assert charts == content.count('type="application/json"') > 0
     assert "95% interval" in content
     assert "A link, not a cause" in content
-    assert "roughly one of them can come out clear by chance" in content
+    assert "about one in twenty can come out clear by chance" in content
+    assert "talk to a clinician" in content
 
 
 def test_not_enough_data_names_what_is_missing(alice_client, alice):
@@ -218,11 +239,12 @@ def test_the_page_runs_a_fixed_number_of_queries(
         make_checkin(alice, date=today - timedelta(days=days_ago), mood=1 + days_ago % 5)
     retag(alice)
     # session, user, profile, the content's version (with the journal version, it names
-    # the cached page), the sessions, their tags, the check-ins, the effects.
-    with django_assert_num_queries(8):
+    # the cached page), the sessions, their tags, the check-ins, the effects, and, once
+    # there are claims to show, the person's experiments ("test it with an experiment").
+    with django_assert_num_queries(8 if sessions == 0 else 9):
         response = alice_client.get(reverse("journal:insights"))
     assert response.status_code == 200
-    # A second read is the cached page: the four reads that rendered it are gone.
+    # A second read is the cached page: the reads that rendered it are gone.
     with django_assert_num_queries(4):
         alice_client.get(reverse("journal:insights"))
 

@@ -1,4 +1,5 @@
-"""The statistics of insights.md sections 3 and 4, without a database."""
+"""The Welch statistics of insights.md section 3 and the verdicts of section 4, without a
+database (the version-2 additions, 3.1 to 3.4 and `firm`, are in test_insights_v2)."""
 
 import math
 import random
@@ -6,17 +7,25 @@ import random
 import pytest
 from scipy import stats
 
-from journal.insights.analysis import (
+from journal.insights.stats import (
     CONSISTENT,
     DOWN,
     NOT_ENOUGH_DATA,
     OPPOSITE,
     UNCLEAR,
     UP,
+    Units,
     Welch,
     verdict,
-    welch,
 )
+from journal.insights.stats import welch as welch_of_units
+
+
+def welch(with_, without):
+    """Session units (independent, k = 1) from two groups of outcomes."""
+    rows = [(i, True, v) for i, v in enumerate(with_)]
+    rows += [(len(with_) + i, False, v) for i, v in enumerate(without)]
+    return welch_of_units(Units.of(rows), dated=False)
 
 
 def samples(rng, n, mean, sd, integers):
@@ -47,6 +56,13 @@ def test_welch_agrees_with_scipy_on_generated_data(seed):
     assert figures.difference / figures.se == pytest.approx(expected.statistic, rel=1e-10)
     assert figures.ci_low == pytest.approx(interval.low, rel=1e-10, abs=1e-12)
     assert figures.ci_high == pytest.approx(interval.high, rel=1e-10, abs=1e-12)
+    # Sessions are independent (k = 1): the p-value is Welch's own.
+    assert figures.p_value == pytest.approx(expected.pvalue, rel=1e-9, abs=1e-15)
+    assert (figures.se_adj, figures.df_adj, figures.design_factor) == (
+        figures.se,
+        figures.df,
+        1,
+    )
 
 
 def test_the_guard_needs_three_on_each_side():
@@ -85,11 +101,14 @@ def test_no_spread_at_all_gives_a_point_interval_and_no_g():
     assert figures.se == 0
     assert (figures.ci_low, figures.ci_high) == (1, 1)
     assert figures.df is None
+    assert figures.df_adj is None
     assert figures.hedges_g is None
+    assert figures.p_value == 0  # se = 0 with a difference (3.2)
     assert verdict(figures, UP) == CONSISTENT
     assert verdict(figures, DOWN) == OPPOSITE
     same = welch([3, 3, 3], [3, 3, 3])
     assert (same.difference, same.ci_low, same.ci_high) == (0, 0, 0)
+    assert same.p_value == 1  # se = 0 and no difference
     assert verdict(same, UP) == UNCLEAR
 
 
@@ -101,7 +120,7 @@ def test_one_constant_group_still_has_an_interval_and_a_g():
 
 
 def figures_with_interval(low, high):
-    return Welch(3, 3, 0, 0, (low + high) / 2, 1, 4, low, high, None)
+    return Welch(3, 3, 0, 0, (low + high) / 2, 1, 4, None, None, 1, 1, 4, low, high, 0.5, None)
 
 
 @pytest.mark.parametrize(

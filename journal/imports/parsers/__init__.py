@@ -144,6 +144,9 @@ class Preview:
     unit_stated: bool = True  # False: the file does not say its distance unit (Garmin)
     rows: list[ImportedSession | ImportedCheckIn] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    # Every session's own id and every check-in's date, to count what a journal holds.
+    source_ids: set[str] = field(default_factory=set)
+    days: set[dt.date] = field(default_factory=set)
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, what was left out)
 
     @property
@@ -169,9 +172,12 @@ def preview(
         if isinstance(item, ImportedSession):
             result.sessions += 1
             types[item.source_type] += 1
+            if item.source_id:
+                result.source_ids.add(item.source_id)
             result.warnings.extend((item.line, text) for text in item.warnings)
         else:
             result.checkins += 1
+            result.days.add(item.date)
         if len(result.rows) < limit:
             result.rows.append(item)
         if result.first_date is None or item.date < result.first_date:

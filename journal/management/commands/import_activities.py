@@ -75,6 +75,8 @@ class Command(BaseCommand):
             raise CommandError(f"{refusal} Nothing was imported.") from None
         for row in report["rejected"]:
             self.stderr.write(f"rejected line {row['line']}: {row['reason']}")
+        for row in report.get("skipped_rows", []):
+            self.stdout.write(f"skipped line {row['line']}: {row['reason']}")
         for row in report["warnings"]:
             self.stdout.write(f"warning, line {row['line']}: {row['warning']}")
         for name, count in report["unknown"].items():

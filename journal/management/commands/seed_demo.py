@@ -4,6 +4,8 @@ from django.db import transaction
 
 from journal.core.demo import build_history
 from journal.core.services import clear_journal, profile_for, save_imported
+from journal.experiments import demo as demo_experiments
+from journal.experiments.models import Experiment
 from journal.models import CheckIn, Session
 
 DEMO_PASSWORD = "move-and-feel-2026"  # noqa: S105 - a local demo account, printed on purpose
@@ -56,7 +58,11 @@ class Command(BaseCommand):
             profile.sex = "female"
             profile.checkin_items = ["anxiety", "energy", "motivation", "stress"]
             history = build_history(account, profile.today(), years)
+            planned = demo_experiments.shape(
+                account, history.sessions, history.checkins, profile.today()
+            )
             save_imported(profile, history.sessions, history.checkins)
+            Experiment.objects.bulk_create(planned)
         self.stdout.write(
             f"{login}. Seeded {len(history.sessions)} sessions and "
             f"{len(history.checkins)} check-ins over {years} year(s)."

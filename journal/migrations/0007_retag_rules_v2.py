@@ -36,6 +36,6 @@ def retag_everyone(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("journal", "0004_imports")]
+    dependencies = [("journal", "0006_chart_stamps")]
 
     operations = [migrations.RunPython(retag_everyone, migrations.RunPython.noop)]

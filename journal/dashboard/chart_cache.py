@@ -1,0 +1,142 @@
+"""The dashboard charts' blocks (journal.dashboard.chart_blocks), cached per person by their stamps.
+
+A view reads the stamps of its person's blocks (one query), takes the blocks it needs
+from the cache in one round trip, and computes only those missing: after a write, the
+block holding its dates. The missing blocks' rows are read in one query per chart input,
+bounded to their dates, so a cold view after a write costs the same few queries on a
+journal of ten years as on one of ten days. A cache that cannot be reached costs speed,
+never the charts.
+"""
+
+import json
+import logging
+from bisect import bisect_left, bisect_right
+from datetime import date, timedelta
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from journal.core.blocks import LEAD_IN, block_end, block_of, block_start
+from journal.core.chartstamp import EVERY_BLOCK, ChartStamp
+from journal.dashboard import charts, queries, stats
+from journal.dashboard.chart_blocks import build_block
+from journal.tagging import RULES_VERSION
+
+FORMAT = 1  # bump when Block's shape changes, so a deploy never reads old pickles
+TIMEOUT = 7 * 24 * 60 * 60  # entries never go stale (the stamp is in the key): memory only
+
+logger = logging.getLogger(__name__)
+
+
+def _slice(rows: list[dict], field: str, first: date, last: date) -> list[dict]:
+    """The rows (sorted by `field`) dated first..last."""
+    keys = [row[field] for row in rows]
+    return rows[bisect_left(keys, first) : bisect_right(keys, last)]
+
+
+def _compute(user, missing: list[int]) -> dict[int, tuple[dict, dict]]:
+    """The missing blocks, from one bounded read per chart input."""
+    first, last = block_start(min(missing)), block_end(max(missing))
+    lead = first - timedelta(days=LEAD_IN)
+    sessions = queries.session_feelings(user, lead, last)
+    checkins = queries.daily_checkins(user, lead, last)
+    minutes = queries.weekly_moderate_minutes(user, first, last)
+    loads = queries.daily_load(user, first, last)
+    tags = queries.weekly_tags(user, first, last)
+    built = {}
+    for index in missing:
+        start, end = block_start(index), block_end(index)
+        before = start - timedelta(days=LEAD_IN)
+        built[index] = build_block(
+            index,
+            sessions=_slice(sessions, "date", before, end),
+            checkins=_slice(checkins, "date", before, end),
+            minutes=_slice(minutes, "week", start, end),
+            loads=_slice(loads, "date", start, end),
+            tags=_slice(tags, "week", start, end),
+        )
+    return built
+
+
+class Blocks:
+    """The blocks covering first..last for one person: their weekly figures at once, their
+    daily figures when asked for. Each is cached as JSON text under the block's stamps, so
+    reading forty blocks costs forty json.loads, not forty unpicklings of many objects."""
+
+    def __init__(self, user, first: date, last: date):
+        self.user = user
+        self.wanted = range(block_of(first), block_of(last) + 1)
+        asked = Q(block=EVERY_BLOCK) | Q(block__gte=self.wanted.start, block__lt=self.wanted.stop)
+        stamps = dict(ChartStamp.objects.filter(asked, owner=user).values_list("block", "stamp"))
+        every = stamps.get(EVERY_BLOCK, 0)
+        # The account's creation time too: a database that reuses a deleted account's id
+        # (SQLite may) must not hand its cached blocks to the new one.
+        person = f"{user.pk}.{user.date_joined.timestamp()}"
+        self.keys = {
+            index: f"mj-chart:{FORMAT}:{RULES_VERSION}:{person}:{index}:{every}:"
+            f"{stamps.get(index, 0)}"
+            for index in self.wanted
+        }
+        found = self._get([f"{key}:w" for key in self.keys.values()])
+        weekly = {i: found[f"{key}:w"] for i, key in self.keys.items() if f"{key}:w" in found}
+        self._daily: dict[int, str] = {}
+        missing = [i for i in self.wanted if i not in weekly]
+        if missing:
+            for index, (week_text, day_text) in self._fill(missing).items():
+                weekly[index], self._daily[index] = week_text, day_text
+        self.weekly = [json.loads(weekly[i]) for i in self.wanted]
+
+    def daily(self, first: date, last: date) -> dict[str, dict]:
+        """The daily figures of the blocks holding first..last, by their start (ISO)."""
+        indexes = [i for i in range(block_of(first), block_of(last) + 1) if i in self.keys]
+        found = self._get([f"{self.keys[i]}:d" for i in indexes if i not in self._daily])
+        texts = {i: self._daily.get(i) or found.get(f"{self.keys[i]}:d") for i in indexes}
+        missing = [i for i, text in texts.items() if text is None]
+        if missing:  # evicted apart from their weekly figures: rare
+            texts.update({i: pair[1] for i, pair in self._fill(missing).items()})
+        return {block_start(i).isoformat(): json.loads(text) for i, text in texts.items()}
+
+    def _fill(self, missing: list[int]) -> dict[int, tuple[str, str]]:
+        texts = {
+            index: (json.dumps(week, default=str), json.dumps(day, default=str))
+            for index, (week, day) in _compute(self.user, missing).items()
+        }
+        entries = {}
+        for index, (week_text, day_text) in texts.items():
+            entries[f"{self.keys[index]}:w"] = week_text
+            entries[f"{self.keys[index]}:d"] = day_text
+        try:
+            cache.set_many(entries, TIMEOUT)
+        except Exception:  # any backend's connection error
+            logger.warning("cache unavailable; not storing the chart blocks", exc_info=True)
+        return texts
+
+    @staticmethod
+    def _get(keys: list[str]) -> dict:
+        if not keys:
+            return {}
+        try:
+            return cache.get_many(keys)
+        except Exception:  # any backend's connection error
+            logger.warning("cache unavailable; computing the chart blocks", exc_info=True)
+            return {}
+
+
+def build_charts(user, range_key: str, today: date, journal_start: date | None, names: dict):
+    """The six charts of a range ending today (journal.dashboard.charts), from the cached blocks."""
+    start = charts.range_start(range_key, today)
+    first = start or max(
+        journal_start or today, today - timedelta(days=stats.ALL_RANGE_MAX_DAYS - 1)
+    )
+    found = Blocks(user, first, today)
+    start = start or charts.first_date(found.weekly, today)
+    # Ranges drawn per day read the daily figures; one drawn per week, those of the block
+    # it starts in (for the next-day chart's first days).
+    last = start if charts.is_weekly(start, today) else today
+    return charts.build(
+        start=start,
+        today=today,
+        weekly=found.weekly,
+        daily=found.daily(start, last),
+        effect_names=names,
+    )

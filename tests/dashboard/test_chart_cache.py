@@ -1,0 +1,80 @@
+"""The chart blocks (journal.dashboard.chart_cache): a write restamps only the blocks its
+dates reach, an edit anywhere in the history shows on the next view, and nobody's blocks
+are another's."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+
+from journal.core import blocks, chartstamp
+from journal.core.services import profile_for, save_checkin, save_profile, save_session
+from journal.dashboard import chart_cache
+from journal.models import ChartStamp, CheckIn, Session
+from tests.factories import make_history
+
+pytestmark = pytest.mark.django_db
+
+
+def stamps(user) -> dict:
+    return dict(ChartStamp.objects.filter(owner=user).values_list("block", "stamp"))
+
+
+def all_range(user):
+    today = profile_for(user).today()
+    built = chart_cache.build_charts(user, "all", today, today - timedelta(days=800), {})
+    return {chart.key: chart for chart in built}
+
+
+def test_a_write_restamps_the_blocks_its_dates_reach_and_no_others(alice, bob):
+    today = profile_for(alice).today()
+    old = today - timedelta(days=700)
+    save_session(Session(owner=alice, date=old, activity="aerobic", minutes=30, effort=4))
+    first = stamps(alice)
+    # Its tags reach 84 days ahead and its check-in means 28: two or three blocks.
+    assert set(first) == set(blocks.reached(old, old))
+    assert min(first) == blocks.block_of(old)
+    save_checkin(CheckIn(owner=alice, date=today, mood=4))
+    second = stamps(alice)
+    assert {b: s for b, s in second.items() if b in first} == first  # the old ones untouched
+    assert blocks.block_of(today) in second
+    save_session(Session(owner=bob, date=old, activity="walking", minutes=20))
+    assert stamps(alice) == second
+
+
+def test_a_change_to_what_the_rules_read_restamps_every_block(alice):
+    profile = profile_for(alice)
+    before = stamps(alice).get(chartstamp.EVERY_BLOCK)
+    profile.max_hr = 181
+    save_profile(profile)
+    assert stamps(alice)[chartstamp.EVERY_BLOCK] != before
+
+
+def test_a_back_filled_session_shows_on_the_next_view_of_old_weeks(alice):
+    make_history(alice, 30, start=profile_for(alice).today() - timedelta(days=600))
+    before = all_range(alice)["weekly-minutes"]
+    old = profile_for(alice).today() - timedelta(days=700)
+    save_session(Session(owner=alice, date=old, activity="aerobic", minutes=45, effort=4))
+    after = all_range(alice)["weekly-minutes"]
+    monday = (old - timedelta(days=old.weekday())).isoformat()
+    assert monday not in before.labels
+    column = {ds.label: ds.data for ds in after.datasets}["Aerobic"]
+    assert column[after.labels.index(monday)] == 45
+
+
+def test_the_charts_survive_an_emptied_cache(alice):
+    make_history(alice, 40)
+    before = all_range(alice)
+    cache.clear()
+    again = all_range(alice)
+    assert [c.payload for c in again.values()] == [c.payload for c in before.values()]
+
+
+def test_one_persons_blocks_are_never_anothers(alice, bob):
+    today = profile_for(alice).today()
+    save_session(Session(owner=alice, date=today, activity="hiit", minutes=25, effort=8))
+    all_range(alice)
+    bob_charts = all_range(bob)
+    assert bob_charts["feeling-change"].is_empty
+    minutes = [v for ds in bob_charts["weekly-minutes"].datasets for v in ds.data]
+    assert set(minutes) == {0}
