@@ -25,7 +25,7 @@ class SectionAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "body"]
     ordering = ["position"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["references"]
+    filter_horizontal = ["references", "threshold_references"]
     readonly_fields = ["preview", "updated"]
     fields = [
         "title",
@@ -36,6 +36,7 @@ class SectionAdmin(admin.ModelAdmin):
         "position",
         "published",
         "references",
+        "threshold_references",
         "updated",
     ]
     inlines = [EffectInline, PlacementInline]
@@ -62,7 +63,7 @@ class EffectAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug", "benefit"]
     ordering = ["position"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["references"]
+    filter_horizontal = ["references", "threshold_references"]
     list_select_related = ["section"]
 
     # The slug is the key the tagging rules, stored tags and exports use: renaming it would
@@ -76,7 +77,7 @@ class EffectAdmin(admin.ModelAdmin):
 
 @admin.register(Reference)
 class ReferenceAdmin(admin.ModelAdmin):
-    list_display = ["key", "authors", "year", "title", "venue"]
+    list_display = ["key", "authors", "year", "title", "venue", "volume_pages"]
     search_fields = ["key", "authors", "title", "venue"]
     list_filter = ["year"]
     ordering = ["key"]

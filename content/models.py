@@ -60,6 +60,12 @@ class Reference(models.Model):
     authors = models.CharField(max_length=200)
     title = models.CharField(max_length=300)
     venue = models.CharField(max_length=200, blank=True)
+    volume_pages = models.CharField(
+        "volume:pages",
+        max_length=40,
+        blank=True,
+        help_text="e.g. 43:1334–1359, or 11:e0163037 for an article number.",
+    )
     year = models.PositiveSmallIntegerField()
     doi_or_url = models.CharField("DOI or URL", max_length=300, blank=True)
     link_note = models.CharField(
@@ -93,7 +99,21 @@ class Section(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     published = models.BooleanField(default=True)
     updated = models.DateTimeField(auto_now=True)
-    references = models.ManyToManyField(Reference, blank=True, related_name="sections")
+    references = models.ManyToManyField(
+        Reference,
+        blank=True,
+        related_name="sections",
+        verbose_name="evidence for the claims",
+        help_text="Studies that support or test what the section says.",
+    )
+    threshold_references = models.ManyToManyField(
+        Reference,
+        blank=True,
+        related_name="threshold_for_sections",
+        verbose_name="where the thresholds come from",
+        help_text="Standards and instruments behind the app's cut-offs and scales, not "
+        "evidence for the article's claims.",
+    )
 
     class Meta:
         ordering = ["position", "title"]
@@ -143,7 +163,21 @@ class Effect(models.Model):
         help_text="What a reader should keep in mind: reversals, null results, limits.",
     )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="effects")
-    references = models.ManyToManyField(Reference, blank=True, related_name="effects")
+    references = models.ManyToManyField(
+        Reference,
+        blank=True,
+        related_name="effects",
+        verbose_name="evidence for the claim",
+        help_text="Studies that support or test the claim, or its caveat.",
+    )
+    threshold_references = models.ManyToManyField(
+        Reference,
+        blank=True,
+        related_name="threshold_for_effects",
+        verbose_name="where the thresholds come from",
+        help_text="Standards behind the rule's cut-offs (weekly minutes, days, intensity "
+        "classes), not evidence that the effect happens.",
+    )
     position = models.PositiveSmallIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)  # read by content_version()
 

@@ -86,15 +86,28 @@ def retag(
     what changed, and returns how many tags were added, changed or removed.
     """
     profile = profile or profile_for(owner)
-    sessions = Session.objects.for_user(owner)
-    targets = SessionTag.objects.filter(session__owner=owner)
+    return retag_rows(Session, SessionTag, owner.pk, profile_facts(profile), since, latest)
+
+
+def retag_rows(
+    session_model,
+    tag_model,
+    owner_id: int,
+    person: tagging.ProfileFacts,
+    since: date | None = None,
+    latest: date | None = None,
+) -> int:
+    """retag()'s work on given model classes, so that a data migration can run it on its
+    historical models after a rules change (journal/migrations/0009_retag_rules_v2)."""
+    Session, SessionTag = session_model, tag_model
+    sessions = Session.objects.filter(owner_id=owner_id)
+    targets = SessionTag.objects.filter(session__owner_id=owner_id)
     if since is not None:
         until = tagging.affected_until(latest or since)
         sessions = sessions.filter(date__gte=since - LOOK_BACK, date__lte=until)
         targets = targets.filter(session__date__gte=since, session__date__lte=until)
     rows = list(sessions.values(*FACT_FIELDS, "intensity", "intensity_source"))
     facts = session_facts(rows)
-    person = profile_facts(profile)
     computed = tagging.tag_history(facts, person)
     in_scope = {row["id"] for row in rows if since is None or row["date"] >= since}
 

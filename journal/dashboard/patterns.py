@@ -24,6 +24,33 @@ NO_NUDGE = frozenset({"testosterone", "ovarian_balance"})
 # Sorts after every real grade: an effect the content no longer has.
 _UNKNOWN = ("Z", True, 0)
 
+# How a chip words the article's claim strength (effect-rules.md section 3, "Article
+# wording"), after "predicted": firm wordings read plainly, hedged ones carry a hedge that
+# is never stronger than the article's own (issue 21). An unknown wording gets a hedge.
+HEDGES = {
+    "asserted": "",
+    "well-documented": "",
+    "consistently": "",
+    "has been shown": "",
+    "tends to": "often",
+    "can": "possibly",
+    "can support": "possibly",
+    "contribute to": "partly",
+    "implicated": "maybe",
+    "table only": "perhaps",
+}
+UNKNOWN_HEDGE = "perhaps"
+
+# Grade C effects (animal-only, contested or null in people) never show progress figures:
+# counting weeks towards an effect no one has shown in people would nudge towards hard
+# training for nothing. They say only whether the pattern is present (issue 21).
+QUIET_GRADE = "C"
+PATTERN_WORDS = {
+    "sustained": "pattern present",
+    "building": "pattern not present yet",
+    "lapsed": "pattern no longer present",
+}
+
 
 class _Tag(Protocol):
     effect: str
@@ -40,6 +67,21 @@ class Chips:
     shown: list = field(default_factory=list)  # acute, strongest evidence first
     more: list = field(default_factory=list)  # the other acute ones, behind "+N more"
     long_term: list = field(default_factory=list)  # one collapsed line
+
+
+def hedge(wording: str) -> str:
+    """The word a chip puts before the article's claim: none where the article is firm."""
+    return HEDGES.get(wording, UNKNOWN_HEDGE)
+
+
+def when_words(timescale: str, status: str, grade: str) -> str:
+    """When a chip's prediction applies: this session, or the pattern's state (grade C:
+    present or not, never "building")."""
+    if timescale == "acute":
+        return "this session"
+    if grade == QUIET_GRADE:
+        return PATTERN_WORDS.get(status, status)
+    return status
 
 
 def evidence_order(grade: str, split: bool, position: int) -> tuple:
@@ -91,7 +133,9 @@ def long_term_card(
     def headline(slug, p) -> bool:
         if p.state == "sustained":
             return True
-        return p.state == "building" and p.share >= HEADLINE_SHARE and slug not in NO_NUDGE
+        # Halfway is a progress figure: hormones and grade C effects have none.
+        quiet = slug in NO_NUDGE or order.get(slug, _UNKNOWN)[0] == QUIET_GRADE
+        return p.state == "building" and p.share >= HEADLINE_SHARE and not quiet
 
     def key(item):
         slug, p = item
@@ -106,9 +150,9 @@ def long_term_card(
     )
 
 
-def shown_progress(effect: str, progress: str, day, journal_start) -> str:
-    """A pattern's progress as shown: none for hormones (no nudge), and the journal's start
-    instead of a "break" that reaches back before the first entry."""
-    if effect in NO_NUDGE:
+def shown_progress(effect: str, progress: str, day, journal_start, grade: str = "") -> str:
+    """A pattern's progress as shown: none for hormones (no nudge) or grade C effects, and
+    the journal's start instead of a "break" that reaches back before the first entry."""
+    if effect in NO_NUDGE or grade == QUIET_GRADE:
         return ""
     return progress_words(progress, day, journal_start)

@@ -66,8 +66,10 @@ def _dopamine(s: RatedSession) -> str | None:
 
 
 def _serotonin(s: RatedSession) -> str | None:
-    # "Sustained moderate" read as moderate or vigorous, 30+ min, continuous work [ACSM11].
-    ok = s.activity in (AEROBIC, WALKING) and MODERATE <= s.intensity <= VIGOROUS
+    # "Sustained moderate-intensity": moderate only, 30+ min, continuous work [ACSM11]
+    # (effect-rules.md 0.5, settled December 2026; rules version 2). Rules version 1 also
+    # tagged steady vigorous sessions, which the article never claims.
+    ok = s.activity in (AEROBIC, WALKING) and s.intensity == MODERATE
     return "" if ok and s.minutes >= 30 else None
 
 
@@ -159,7 +161,8 @@ ACUTE_RULES = (
     AcuteRule(
         "serotonin",
         _serotonin,
-        "Half an hour or more of steady cardio or walking, moderate or vigorous but not all-out.",
+        "Half an hour or more of steady cardio or walking at moderate effort; harder sessions "
+        "do not count.",
     ),
     AcuteRule(
         "gaba",

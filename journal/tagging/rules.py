@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from journal.tagging.acute import ACUTE_RULES
 from journal.tagging.chronic import CHRONIC_RULES
 
-RULES_VERSION = 1
+# What each version changed (stored tags carry the version that made them; a data
+# migration of the journal app retags every journal when it moves):
+# 1: the rules of effect-rules.md as first built.
+# 2: serotonin's acute rule is moderate intensity only (effect-rules.md 0.5, December 2026).
+RULES_VERSION = 2
 
 # The 24 effects of effect-rules.md section 1, in its order. The slugs are a contract.
 EFFECT_SLUGS = (

@@ -215,24 +215,33 @@ def _share(have: float, need: float) -> float:
     return 1.0 if need <= 0 else max(0.0, min(1.0, have / need))
 
 
+def whole_minutes(total: int, weeks: int) -> int:
+    """A weekly average as the words show it: whole minutes, rounded down, so that 149.75
+    reads 149 (short of 150) and never a decimal such as "17.5" (issue 21)."""
+    return total // weeks
+
+
 def mvpa_at_least(w: Window, minimum: int) -> Check:
     total, mvpa = w.moderate_equivalent_minutes(), w.mvpa()
     met = total >= minimum * w.weeks  # integers, so 149.75 never rounds up to 150
+    shown = whole_minutes(total, w.weeks)
     text = (
-        f"{mvpa:g} weekly cardio minutes" if met else f"{mvpa:g} of {minimum} weekly cardio minutes"
+        f"{shown} weekly cardio minutes" if met else f"{shown} of {minimum} weekly cardio minutes"
     )
     return Check("mvpa", mvpa, met, text, _share(total, minimum * w.weeks))
 
 
 def mvpa_between(w: Window, low: int, high: int) -> Check:
     total, mvpa = w.moderate_equivalent_minutes(), w.mvpa()
+    shown = whole_minutes(total, w.weeks)
     if total < low * w.weeks:
-        text = f"{mvpa:g} of {low} weekly cardio minutes"
+        text = f"{shown} of {low} weekly cardio minutes"
         return Check("mvpa", mvpa, False, text, _share(total, low * w.weeks))
     if total > high * w.weeks:
-        text = f"{mvpa:g} weekly cardio minutes, over the {high} cap"
+        # Rounded up here, so that 300.25 never reads as the cap itself.
+        text = f"{-(-total // w.weeks)} weekly cardio minutes, over the {high} cap"
         return Check("mvpa", mvpa, False, text, 0.0)  # more is not progress here
-    return Check("mvpa", mvpa, True, f"{mvpa:g} weekly cardio minutes, within {low} to {high}")
+    return Check("mvpa", mvpa, True, f"{shown} weekly cardio minutes, within {low} to {high}")
 
 
 def weeks_check(

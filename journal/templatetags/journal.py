@@ -24,15 +24,45 @@ def lookup(mapping, key):
     return mapping.get(key) if mapping else None
 
 
+def prediction_words(effect, slug: str) -> dict:
+    """What every chip and long-term line says of an effect: the article's hedge, the
+    direction words and arrow, and the evidence grade (an effect the content no longer has
+    reads as hedged and ungraded)."""
+    if effect is None:
+        return {"hedge": patterns.UNKNOWN_HEDGE, "change": slug, "arrow": "", "grade": "?"}
+    return {
+        "hedge": patterns.hedge(effect.article_wording),
+        "change": effect.change_words,
+        "arrow": effect.arrow,
+        "grade": effect.evidence_grade,
+        "wording": effect.get_article_wording_display(),
+        "grade_words": effect.grade_words,
+    }
+
+
 @register.inclusion_tag("journal/includes/tag_chip.html")
 def tag_chip(tag, effects):
     effect = effects.get(tag.effect) if effects else None
+    words = prediction_words(effect, tag.effect)
     return {
         "tag": tag,
         "effect": effect,
-        "change": effect.change_words if effect else tag.effect,
-        "arrow": effect.arrow if effect else "",
+        **words,
+        "when": patterns.when_words(tag.timescale, tag.status, words["grade"]),
     }
+
+
+@register.simple_tag
+def effect_words(effect):
+    """How a tag of this effect reads, for its Learn page."""
+    return prediction_words(effect, effect.slug)
+
+
+@register.simple_tag
+def long_term_words(item):
+    """A long-term line's prediction words and its state (grade C: present or not)."""
+    words = prediction_words(item["effect"], item["slug"])
+    return {**words, "when": patterns.when_words("chronic", item["state"], words["grade"])}
 
 
 @register.inclusion_tag("journal/includes/tag_chips.html")

@@ -123,13 +123,16 @@ def chronic_context(user, profile, effects) -> dict:
     card = patterns.long_term_card(found, patterns.evidence_orders(effects))
 
     def entry(slug, pattern):
+        effect = effects.get(slug)
+        grade = effect.evidence_grade if effect else ""
         progress = "" if pattern.state == "sustained" else pattern.progress
         return {
             "slug": slug,
-            "effect": effects.get(slug),
+            "effect": effect,
             "state": pattern.state,
-            "progress": patterns.shown_progress(slug, progress, today, start),
+            "progress": patterns.shown_progress(slug, progress, today, start, grade),
             "no_nudge": slug in patterns.NO_NUDGE,
+            "quiet": grade == patterns.QUIET_GRADE,
         }
 
     return {

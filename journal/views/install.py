@@ -40,7 +40,10 @@ def manifest(request):
     data = {
         "name": "Movement Journal",
         "short_name": "Journal",
-        "description": "Log training and mood in a few taps, and see what the science predicts.",
+        "description": (
+            "Log training and mood in a few taps, and see what one wellness article "
+            "predicts, graded for evidence."
+        ),
         "id": "/",
         "start_url": reverse("journal:dashboard"),
         "scope": "/",

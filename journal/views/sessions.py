@@ -95,24 +95,32 @@ def session_quick(request):
     return redirect("journal:dashboard")
 
 
-def tag_progress(tags, session, journal_start) -> dict:
-    """Each chronic tag's progress as shown on its session, by rule id."""
+def tag_progress(tags, session, journal_start, effects) -> dict:
+    """Each chronic tag's progress as shown on its session, by rule id (none for grade C)."""
     return {
-        tag.rule: patterns.shown_progress(tag.effect, tag.progress, session.date, journal_start)
+        tag.rule: patterns.shown_progress(
+            tag.effect, tag.progress, session.date, journal_start, _grade(effects, tag.effect)
+        )
         for tag in tags
         if tag.timescale == "chronic"
     }
+
+
+def _grade(effects, slug) -> str:
+    effect = effects.get(slug)
+    return effect.evidence_grade if effect else ""
 
 
 @login_required
 def session_detail(request, pk):
     session = owned_session(request, pk)
     tags = list(session.tags.all())
+    effects = effects_by_slug()
     context = {
         "session": session,
         "tags": tags,
-        "effects": effects_by_slug(),
-        "progress": tag_progress(tags, session, queries.journal_start(request.user)),
+        "effects": effects,
+        "progress": tag_progress(tags, session, queries.journal_start(request.user), effects),
         "no_nudge": patterns.NO_NUDGE,
         "profile": profile_for(request.user),
     }
@@ -126,6 +134,11 @@ def tag_why(request, pk, rule):
         raise Http404("No such rule.")
     session = owned_session(request, pk)
     tag = get_object_or_404(SessionTag, session=session, rule=rule)
+    effect = effects_by_slug().get(tag.effect)
+    quiet = (
+        tag.effect in patterns.NO_NUDGE
+        or _grade({tag.effect: effect}, tag.effect) == patterns.QUIET_GRADE
+    )
     why = tagging.explain(
         tagging.Tag(
             tag.effect,
@@ -134,10 +147,8 @@ def tag_why(request, pk, rule):
             tag.magnitude,
             tag.rule,
             tag.rule_version,
-            # Hormone patterns: the reading without progress figures (no nudge).
-            {k: v for k, v in tag.inputs.items() if k != "progress"}
-            if tag.effect in patterns.NO_NUDGE
-            else tag.inputs,
+            # Hormone and grade C patterns: the reading without progress figures (no nudge).
+            {k: v for k, v in tag.inputs.items() if k != "progress"} if quiet else tag.inputs,
         ),
         session.date,
         queries.journal_start(request.user),
@@ -146,7 +157,7 @@ def tag_why(request, pk, rule):
         "session": session,
         "tag": tag,
         "why": why,
-        "effect": effects_by_slug().get(tag.effect),
+        "effect": effect,
         "rule": tagging.RULES_BY_ID.get(tag.rule),
     }
     return render_partial_or_page(request, "journal/tag_why.html", "why", context)

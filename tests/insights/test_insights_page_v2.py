@@ -21,7 +21,7 @@ KEEP = "journal:insights_keep_item"
 
 
 def same_sessions_journal(user, hard=8, easy=12):
-    """Hard 40-minute runs (tagged endorphins, endocannabinoids and serotonin, all three)
+    """Long moderate runs (tagged endorphins, endocannabinoids and serotonin, all three)
     that lift the feeling by 3 or 4, easy 20-minute walks (none of them) that lift it by
     0 or 1; a check-in every day with mood only."""
     today = profile_for(user).today()
@@ -30,8 +30,10 @@ def same_sessions_journal(user, hard=8, easy=12):
             owner=user,
             date=today - timedelta(days=n),
             activity="aerobic" if n <= hard else "walking",
-            minutes=40 if n <= hard else 20,
-            effort=7 if n <= hard else 1,
+            # Two-hour moderate runs: serotonin is moderate only since rules version 2
+            # (effect-rules.md 0.5), and two hours of running also earn endorphins.
+            minutes=120 if n <= hard else 20,
+            effort=4 if n <= hard else 1,
             feeling_before=0,
             feeling_after=(3 if n <= hard else 0) + n % 2,
         )
@@ -64,8 +66,9 @@ def test_claims_on_the_same_sessions_are_shown_as_one_comparison(alice_client, a
     for key in ("feeling-endorphins", "feeling-endocannabinoids", "feeling-serotonin"):
         assert f'id="claim-{key}"' in comparison
     assert "One comparison, not 3 confirmations." in text(comparison)
-    # GABA falls on the same run days too: the two sleep claims the day after are another.
-    assert content.count('class="card insight-comparison"') == 2
+    # Moderate runs earn no GABA tag (vigorous or yoga only), so the sleep claim the day
+    # after stands alone: the feeling claims are the one comparison.
+    assert content.count('class="card insight-comparison"') == 1
     overview = text(between(content, 'class="muted insight-overview"', "</p>"))
     assert "making" in overview  # fewer comparisons than claims with a verdict
 

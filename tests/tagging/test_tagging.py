@@ -226,10 +226,14 @@ def test_brisk_walk_fires_exactly_the_four_effects_the_spec_lists():
     assert {t.status for t in tags if t.timescale == "chronic"} == {"building"}
 
 
-def test_serotonin_fires_for_aerobic_but_not_near_max_or_other_activities():
-    assert "serotonin" in acute(session("aerobic", 30, effort=5))
+def test_serotonin_fires_for_moderate_aerobic_only_not_vigorous_near_max_or_other_activities():
+    # effect-rules.md 0.5 (December 2026): "sustained moderate" means moderate only.
+    assert "serotonin" in acute(session("aerobic", 30, effort=3))
+    assert "serotonin" in acute(session("aerobic", 30, effort=4))
+    assert "serotonin" not in acute(session("aerobic", 30, effort=5))
+    assert "serotonin" not in acute(session("aerobic", 30, effort=7))
     assert "serotonin" not in acute(session("aerobic", 30, effort=8))
-    assert "serotonin" not in acute(session("mixed", 30, effort=5))
+    assert "serotonin" not in acute(session("mixed", 30, effort=3))
 
 
 def test_endocannabinoids_need_aerobic_or_mixed_for_30_minutes_below_near_max():
