@@ -1,6 +1,5 @@
-"""What a person records (sessions, daily check-ins, profile) and the tags derived from it.
-
-Every scale is enforced by the database and the forms: nothing stores a Feeling Scale of 7."""
+"""What a person records (sessions, daily check-ins, profile) and the tags derived from it;
+the database enforces every scale as the forms do (no Feeling Scale of 7 is ever stored)."""
 
 import uuid
 import zoneinfo
@@ -395,7 +394,7 @@ class SessionTag(models.Model):
         return self.inputs.get("progress", "")
 
 
-from journal.api.models import ApiToken  # noqa: E402, F401  (its own module, as ImportJob)
-from journal.core.chartstamp import ChartStamp  # noqa: E402, F401  (own modules: this one is full)
-from journal.experiments.models import Experiment  # noqa: E402, F401  (registered in this app)
+from journal.api.models import ApiToken  # noqa: E402, F401  (models in modules of their own)
+from journal.core.chartstamp import ChartStamp  # noqa: E402, F401
+from journal.experiments.models import Experiment  # noqa: E402, F401
 from journal.imports.models import ImportJob  # noqa: E402, F401

@@ -18,6 +18,7 @@ PURE = [
     "journal.insights.table",
     "journal.dashboard.charts",
     "journal.dashboard.chart_blocks",
+    "journal.dashboard.chart_span",
     "journal.dashboard.chart_payload",
     "journal.dashboard.stats",
     "journal.dashboard.patterns",

@@ -14,8 +14,9 @@ from datetime import date, timedelta
 
 from journal.core.ranges import CHECKIN_ITEMS, CHECKIN_RANGES
 from journal.dashboard import stats
-from journal.dashboard.chart_blocks import BLOCK_DAYS, BLOCK_WEEKS, OUTCOME_ITEMS
+from journal.dashboard.chart_blocks import OUTCOME_ITEMS
 from journal.dashboard.chart_payload import Chart, Dataset
+from journal.dashboard.chart_span import Span, first_date  # noqa: F401 (the charts' public names)
 from journal.tagging import GUIDELINE_MINUTES, MVPA_ACTIVITIES, Intensity
 
 RANGES = {
@@ -64,99 +65,6 @@ def range_start(range_key: str, today: date) -> date | None:
     return None if days is None else today - timedelta(days=days - 1)
 
 
-def first_date(weekly: list[dict], today: date) -> date:
-    """For the 'all' range: the first regular week with an entry (weeks of stray early rows
-    left out, stats.regular_start), or four weeks ago when the blocks hold nothing."""
-    found = [
-        date.fromisoformat(block["start"]) + timedelta(days=7 * i)
-        for block in weekly
-        for i in range(BLOCK_WEEKS)
-        if block["sessions"][i] or block["checkins"][i]
-    ]
-    return stats.regular_start(found, today) if found else stats.week_start(today - timedelta(27))
-
-
-def _iso(day: date) -> str:
-    return day.isoformat()
-
-
-class Span:
-    """The blocks' figures cut to one range: its weeks (Mondays from the week of `start`),
-    and its days when the blocks holding them came with their daily figures."""
-
-    def __init__(self, start: date, end: date, weekly: list[dict], daily: dict[str, dict]):
-        self.start, self.end = start, end
-        first, last = stats.week_start(start), stats.week_start(end)
-        self._weeks, self._days, self.weeks, self.days = [], [], [], []
-        self.daily = [daily.get(block["start"]) for block in weekly]
-        for block, days in zip(weekly, self.daily, strict=True):
-            monday = date.fromisoformat(block["start"])
-            lo = max(0, (first - monday).days // 7 + ((first - monday).days % 7 > 0))
-            hi = min(BLOCK_WEEKS, (last - monday).days // 7 + 1)
-            if lo < hi:
-                self._weeks.append((block, lo, hi))
-                self.weeks += [monday + timedelta(days=7 * i) for i in range(lo, hi)]
-            lo, hi = max(0, (start - monday).days), min(BLOCK_DAYS, (end - monday).days + 1)
-            if days is not None and lo < hi:
-                self._days.append((days, lo, hi))
-                self.days += [monday + timedelta(days=i) for i in range(lo, hi)]
-
-    def week(self, key: str, default=None) -> list:
-        out = []
-        for block, lo, hi in self._weeks:
-            out += block[key][lo:hi] if key in block else [default] * (hi - lo)
-        return out
-
-    def day(self, key: str) -> list:
-        return [v for days, lo, hi in self._days for v in days[key][lo:hi]]
-
-    def has(self, prefix: str) -> set[str]:
-        return {k.split(":", 1)[1] for b, _, _ in self._weeks for k in b if k.startswith(prefix)}
-
-    def sessions(self) -> list:
-        first, last = _iso(self.start), _iso(self.end)
-        return [s for days in self.daily if days for s in days["sessions"] if first <= s[0] <= last]
-
-    def outcomes(self) -> dict[str, list]:
-        """activity of the day before -> [days, {item: [sum, count]}] over the range: whole
-        blocks from their weekly totals, a block the range starts or ends in from its days."""
-        totals: dict[str, list] = {}
-
-        def add(group, days, items):
-            found = totals.setdefault(group, [0, {}])
-            found[0] += days
-            for item, (total, n) in items.items():
-                had = found[1].setdefault(item, [0, 0])
-                had[0] += total
-                had[1] += n
-
-        first, last = _iso(self.start), _iso(self.end)
-        for block, days in zip((b for b, _, _ in self._weeks), self._daily_of_weeks(), strict=True):
-            whole = block["start"] >= first and _block_last(block) <= last
-            if whole or days is None:
-                for group, (n, items) in block["outcomes"].items():
-                    add(group, n, items)
-                continue
-            for day, groups, values in days["outcomes"]:
-                if first <= day <= last:
-                    items = {
-                        i: [v, 1]
-                        for i, v in zip(OUTCOME_ITEMS, values, strict=True)
-                        if v is not None
-                    }
-                    for group in groups:
-                        add(group, 1, items)
-        return totals
-
-    def _daily_of_weeks(self) -> list:
-        by_start = {days["start"]: days for days in self.daily if days}
-        return [by_start.get(block["start"]) for block, _, _ in self._weeks]
-
-
-def _block_last(block: dict) -> str:
-    return _iso(date.fromisoformat(block["start"]) + timedelta(days=BLOCK_DAYS - 1))
-
-
 def _spoken(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
@@ -200,7 +108,7 @@ def with_gaps(chart: Chart, least: int) -> Chart:
 def feeling_change(span: Span, weekly: bool = False) -> Chart:
     """Each rated session's change in feeling, by intensity; per week (means) on long ranges."""
     if weekly:
-        labels = [_iso(w) for w in span.weeks]
+        labels = [w.isoformat() for w in span.weeks]
         datasets = [
             Dataset(
                 name,
@@ -255,12 +163,12 @@ def mood_stress(span: Span, weekly: bool) -> Chart:
     }
     counts = None
     if weekly:
-        labels = [_iso(w) for w in span.weeks]
+        labels = [w.isoformat() for w in span.weeks]
         series = {key: span.week(key) for key in names}
         counts = span.week("checkins", 0)
         band = [5 if flag else None for flag in span.week("band", False)]
     else:
-        labels = [_iso(d) for d in span.days]
+        labels = [d.isoformat() for d in span.days]
         series = {key: span.day(key) for key in names}
         sustained = {w for w, flag in zip(span.weeks, span.week("band"), strict=True) if flag}
         band = [5 if stats.week_start(d) in sustained else None for d in span.days]
@@ -316,7 +224,7 @@ def weekly_minutes(span: Span) -> Chart:
             "Strength and mobility sessions do not count toward it."
         ),
         kind="bar",
-        labels=[_iso(w) for w in span.weeks],
+        labels=[w.isoformat() for w in span.weeks],
         datasets=datasets,
         axes={"x": "Week starting", "y": "Minutes per week (vigorous count double)"},
         guideline=GUIDELINE_MINUTES,
@@ -392,7 +300,7 @@ def training_load(span: Span) -> Chart:
             "training comes with little variety. Monotony, a ratio, has its own panel above."
         ),
         kind="bar",
-        labels=[_iso(w) for w in span.weeks],
+        labels=[w.isoformat() for w in span.weeks],
         datasets=[
             Dataset("Weekly load", [v or None for v in span.week("load")], color="load"),
             Dataset("Strain", span.week("strain"), kind="line", color="strain"),
@@ -435,7 +343,7 @@ def effects_timeline(span: Span, names: dict[str, str]) -> Chart:
             "measurements."
         ),
         kind="bar",
-        labels=[_iso(w) for w in span.weeks],
+        labels=[w.isoformat() for w in span.weeks],
         datasets=datasets,
         axes={
             "x": "Week starting",
