@@ -99,6 +99,7 @@ def test_back_after_a_logout_and_a_new_login_shows_nothing_of_the_first_person(p
     page.get_by_role("navigation", name="Chart range").get_by_role("link", name="1 year").click()
     page.wait_for_url("**/?range=1y")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Sessions").click()
+    page.get_by_text("Filter sessions").click()  # the filter is folded until asked for
     page.get_by_label("Activity").select_option("walking")
     page.wait_for_url("**/sessions/?*activity=walking*")
     expect(page.get_by_text("25 sessions match these filters.")).to_be_visible()
