@@ -31,13 +31,15 @@ run: $(STAMP)
 # live server shares the test database connection with its thread, and that
 # sharing must not reach the other tests. The other tests run in one
 # pytest-xdist worker per CPU (-n auto; PYTEST_XDIST_AUTO_NUM_WORKERS overrides
-# it), each with its own test database; worksteal lets an idle worker take over
-# tests queued behind a slow one. The browser tests stay in one process.
+# it), each with its own test database. `--dist load` hands tests out in
+# pytest-django's order, which puts the transactional tests (whose flush empties
+# the seeded content) after every other test on each worker; worksteal could
+# hand a worker ordinary tests after a flush. The browser tests stay in one process.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest -m "not browser" -n auto --dist worksteal
+	$(BIN)/pytest -m "not browser" -n auto --dist load
 	$(BIN)/pytest -m browser
 
 test-browser: $(STAMP)

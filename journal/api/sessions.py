@@ -12,6 +12,7 @@ from django.http import Http404
 from ninja import Field as NinjaField
 from ninja import Query, Router, Schema, Status
 
+from journal import imports
 from journal.api.errors import ERRORS, FieldError, problems_of
 from journal.api.schemas import (
     ACTIVITIES,
@@ -54,24 +55,8 @@ def session_out(session: Session) -> dict:
         "note": session.note,
         "source": session.source,
         "source_id": session.source_id or None,
-        "tags": tags_of(session),
+        "tags": imports.tag_rows(session),
     }
-
-
-def tags_of(session: Session, why: bool = False) -> list[dict]:
-    """The session's tags as the exchange format writes them; with `why`, each one's reason."""
-    return [
-        {
-            "effect": t.effect,
-            "timescale": t.timescale,
-            "status": t.status,
-            "magnitude": t.magnitude,
-            "rule": t.rule,
-            "rule_version": t.rule_version,
-            **({"why": t.why} if why else {}),
-        }
-        for t in sorted(session.tags.all(), key=lambda t: t.rule)
-    ]
 
 
 def page_of(queryset, page: Page, shape) -> dict:
@@ -184,5 +169,5 @@ def delete_session(request, session_id: UUID):
     summary="A session's tags, with why each was given",
 )
 def session_tags(request, session_id: UUID):
-    items = tags_of(owned(request, session_id), why=True)
+    items = imports.tag_rows(owned(request, session_id), why=True)
     return {"items": items, "count": len(items)}

@@ -15,5 +15,7 @@ __getattr__, __all__ = public_names(
         "journal.imports.ingest": ["ingest_health_auto_export", "PayloadRefused"],
         # A person's experiments as the exchange file writes them (the API reads them too).
         "journal.imports.experiment_rows": ["experiments_of"],
+        # A session's tags as the exchange file writes them (the API's sessions carry them).
+        "journal.imports.exchange": ["tag_rows"],
     },
 )

@@ -113,18 +113,25 @@ def session_rows(user):
             "note": s.note,
             "source": s.source,
             "source_id": s.source_id or None,
-            "tags": [
-                {
-                    "effect": t.effect,
-                    "timescale": t.timescale,
-                    "status": t.status,
-                    "magnitude": t.magnitude,
-                    "rule": t.rule,
-                    "rule_version": t.rule_version,
-                }
-                for t in sorted(s.tags.all(), key=lambda t: t.rule)
-            ],
+            "tags": tag_rows(s),
         }
+
+
+def tag_rows(session, why: bool = False) -> list[dict]:
+    """A session's tags as the exchange format writes them (by rule id); with `why`, each
+    one's reason too, as the API's tags endpoint answers."""
+    return [
+        {
+            "effect": t.effect,
+            "timescale": t.timescale,
+            "status": t.status,
+            "magnitude": t.magnitude,
+            "rule": t.rule,
+            "rule_version": t.rule_version,
+            **({"why": t.why} if why else {}),
+        }
+        for t in sorted(session.tags.all(), key=lambda t: t.rule)
+    ]
 
 
 def checkin_rows(user):
