@@ -51,3 +51,22 @@ def touch(owner, dates=None) -> None:
         unique_fields=["owner", "block"],
         update_fields=["stamp"],
     )
+
+
+def stamps(owner, blocks: range) -> dict[int, int]:
+    """The stamps of `blocks` and of EVERY_BLOCK for one person, in one query (a block that
+    no write has reached yet has none)."""
+    asked = models.Q(block=EVERY_BLOCK) | models.Q(block__gte=blocks.start, block__lt=blocks.stop)
+    return dict(ChartStamp.objects.filter(asked, owner=owner).values_list("block", "stamp"))
+
+
+def block_keys(owner, name: str, blocks: range) -> dict[int, str]:
+    """A cache key per block of `blocks` that no write reaching the block keeps: `name` (which
+    carries every other input, such as a format and the rules version), the person, the block
+    and its stamps (stamps()). The person is their id and their account's creation time: a
+    database that reuses a deleted account's id (SQLite may) must not hand its cached blocks
+    to the new one."""
+    found = stamps(owner, blocks)
+    every = found.get(EVERY_BLOCK, 0)
+    person = f"{owner.pk}.{owner.date_joined.timestamp()}"
+    return {index: f"{name}:{person}:{index}:{every}:{found.get(index, 0)}" for index in blocks}

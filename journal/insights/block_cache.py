@@ -1,0 +1,176 @@
+"""The claims' tallies (journal.insights.tally) per block of weeks, cached under the blocks'
+stamps (journal.core.chartstamp), as the dashboard caches its charts.
+
+A view reads the stamps of the blocks its range covers (one query), takes every block's
+tally from the cache in one round trip, and computes only the blocks missing: after a write,
+those it reached. Their rows are read in one query per input, bounded to their dates, so
+the first view after a write reads a quarter of the journal, not ten years, and the page's
+queries stay the same few whatever the history. Tallies are exact sums, so the figures are
+the very ones the whole journal read at once gives (journal.insights.stats).
+
+Each unit belongs to the block of the row that holds its outcome: the session's, or the
+check-in's (for a next-day unit of date d, the check-in of d + 1). All else a unit reads is
+dated before that row, by at most LOOK_BACK + 2 days: the tags of the sessions of d, the
+chronic windows ending on d, the unit of the day before (its pair, stats.Moments). A write
+restamps the blocks from its dates to a window and more ahead (journal.core.blocks.reached),
+so no block keeps a key whose units a write changed. A change to the rules changes
+RULES_VERSION, which is in every key.
+
+A block's tally answers for all its units. A range that starts inside a block (or rows dated
+after today) needs that block's rows: they are cached beside the tally and tallied in range.
+A cache that cannot be reached costs speed, never the figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import FilteredRelation, Q
+
+from journal import dashboard
+from journal.core import chartstamp
+from journal.core.blocks import block_end, block_of, block_start
+from journal.core.caching import cached_many, store_many
+from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, session_facts
+from journal.insights import analysis, holds_cache, tally
+from journal.insights.analysis import GROUPS, LAYOUT, OUTCOME_LAG, SessionRow
+from journal.models import Session
+from journal.tagging import RULES_VERSION
+
+FORMAT = 1  # bump when a cached tally or rows change shape
+TIMEOUT = 7 * 24 * 60 * 60  # entries never go stale (the stamps are in the key): memory only
+ONE_DAY = timedelta(days=1)
+EDGE = timedelta(days=2)  # a block's first next-day unit (d = its start - 1) pairs with d - 1
+
+INSIGHT_SESSION_FIELDS = ("feeling_before", "feeling_after", "arousal_before", "arousal_after")
+
+
+@dataclass(frozen=True)
+class RangeTally:
+    """The tally of the units of a range, and how many sessions and check-ins it holds."""
+
+    tally: list
+    sessions: int
+    checkins: int
+
+
+def insight_sessions(user, first: date, last: date) -> list[dict]:
+    """Sessions dated first..last: what the rules read and the feelings the session claims
+    compare, one row per acute tag the claims test ("acute__effect"; one row with None for a
+    session without one), the tags joined in the same query."""
+    acute = FilteredRelation(
+        "tags", condition=Q(tags__timescale="acute", tags__effect__in=analysis.ACUTE_EFFECTS)
+    )
+    qs = dashboard.since(Session.objects.for_user(user), "date", first, last)
+    fields = (*FACT_FIELDS, *INSIGHT_SESSION_FIELDS, "acute__effect")
+    return list(qs.annotate(acute=acute).order_by("date", "id").values(*fields))
+
+
+def _compute(user, profile, missing: list[int]) -> dict[int, tuple]:
+    """(tally entry, rows entry) of each missing block, from one bounded read per input."""
+    first, last = block_start(min(missing)), block_end(max(missing))
+    edge = first - EDGE
+    effects: dict[int, set[str]] = {}
+    rows = []
+    for row in insight_sessions(user, edge - LOOK_BACK, last):
+        effect = row.pop("acute__effect")
+        if row["id"] not in effects:
+            effects[row["id"]] = set()
+            rows.append(row)
+        if effect is not None:
+            effects[row["id"]].add(effect)
+    sessions = [
+        SessionRow(
+            date=row["date"],
+            effects=frozenset(effects.get(row["id"], ())),
+            **{field: row[field] for field in INSIGHT_SESSION_FIELDS},
+        )
+        for row in rows
+        if row["date"] >= edge
+    ]
+    checkins = {row.pop("date"): row for row in dashboard.daily_checkins(user, edge, last)}
+    chronic = holds_cache.chronic_holds(
+        session_facts(rows),
+        profile_facts(profile),
+        analysis.chronic_dates(checkins, edge, last),
+    )
+    units = analysis.unit_rows(sessions, checkins, chronic, edge, last)
+    session_days = [s.date.toordinal() for s in sessions]
+    checkin_days = [d.toordinal() for d in checkins]
+    built = {}
+    for index in missing:
+        lo, hi = block_start(index).toordinal(), block_end(index).toordinal()
+        mine = [
+            [row for row in group_rows if lo <= row[0] + OUTCOME_LAG[kind] <= hi]
+            for (kind, _, _), group_rows in zip(GROUPS, units, strict=True)
+        ]
+        held = (
+            mine,
+            [day for day in session_days if lo <= day <= hi],
+            [day for day in checkin_days if lo <= day <= hi],
+        )
+        days = [row[0] for group_rows in mine for row in group_rows] + held[1] + held[2]
+        span = (min(days), max(days)) if days else None
+        built[index] = ((span, len(held[1]), len(held[2]), LAYOUT.tally(mine, None, None)), held)
+    return built
+
+
+def _in_range(rows_entry: tuple, lo: int | None, hi: int) -> tuple:
+    """(tally, sessions, check-ins) of a block's rows dated lo..hi."""
+    units, session_days, checkin_days = rows_entry
+
+    def count(days):
+        return sum((lo is None or day >= lo) and day <= hi for day in days)
+
+    return LAYOUT.tally(units, lo, hi), count(session_days), count(checkin_days)
+
+
+def range_tally(user, profile, start: date | None, today: date) -> RangeTally:
+    """The tally of the units dated start (None: the journal's first entry) to today."""
+    first = start or dashboard.journal_start(user) or today
+    # A next-day unit of today reads tomorrow's check-in, which may sit in the next block.
+    wanted = range(block_of(first), block_of(today + ONE_DAY) + 1)
+    keys = chartstamp.block_keys(user, f"mj-insight:{FORMAT}:{RULES_VERSION}", wanted)
+    lo, hi = start and start.toordinal(), today.toordinal()
+    # The block the range starts in is read in part: its rows come in the same round trip.
+    found = cached_many(
+        [f"{key}:t" for key in keys.values()] + ([f"{keys[wanted[0]]}:r"] if start else [])
+    )
+    tallies = {i: found[f"{key}:t"] for i, key in keys.items() if f"{key}:t" in found}
+    held = {i: found[f"{key}:r"] for i, key in keys.items() if f"{key}:r" in found}
+    missing = [i for i in wanted if i not in tallies]
+    if missing:
+        computed = _compute(user, profile, missing)
+        store_many(
+            {
+                f"{keys[i]}:{part}": entry
+                for i, entries in computed.items()
+                for part, entry in zip("tr", entries, strict=True)
+            },
+            TIMEOUT,
+        )
+        tallies.update((i, entries[0]) for i, entries in computed.items())
+        held.update((i, entries[1]) for i, entries in computed.items())
+    parts, partial = [], []
+    for i in wanted:
+        span, sessions, checkins, block_tally = tallies[i]
+        if span is None or ((lo is None or span[0] >= lo) and span[1] <= hi):
+            parts.append((block_tally, sessions, checkins))
+        else:
+            partial.append(i)
+    unheld = [i for i in partial if i not in held]
+    if unheld:  # rows dated after today, or evicted apart from their tally: rare
+        found = cached_many([f"{keys[i]}:r" for i in unheld])
+        held.update((i, found[f"{keys[i]}:r"]) for i in unheld if f"{keys[i]}:r" in found)
+        lost = [i for i in unheld if i not in held]
+        if lost:
+            rows = {i: entries[1] for i, entries in _compute(user, profile, lost).items()}
+            store_many({f"{keys[i]}:r": entry for i, entry in rows.items()}, TIMEOUT)
+            held.update(rows)
+    parts += [_in_range(held[i], lo, hi) for i in partial]
+    return RangeTally(
+        tally.total([part[0] for part in parts]) if parts else LAYOUT.empty(),
+        sum(part[1] for part in parts),
+        sum(part[2] for part in parts),
+    )
