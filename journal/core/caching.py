@@ -45,6 +45,13 @@ def field_values(obj) -> tuple:
     return tuple(getattr(obj, field.attname) for field in obj._meta.concrete_fields)
 
 
+def person_key(user) -> str:
+    """A person in a cache key: their id and their account's creation time, so that a
+    database that reuses a deleted account's id (SQLite may) never hands the new account
+    what was cached for the old one."""
+    return f"{user.pk}.{user.date_joined.timestamp()}"
+
+
 def journal_key(profile, name: str) -> str:
     """The cache key of `name` for this person at their current journal version."""
     return f"mj:{FORMAT_VERSION}:{profile.user_id}:{profile.journal_version}:{name}"

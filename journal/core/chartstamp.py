@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 
 from journal.core.blocks import reached
+from journal.core.caching import person_key
 
 EVERY_BLOCK = -1_000_000  # below any real block (1900 is about -400)
 
@@ -63,10 +64,8 @@ def stamps(owner, blocks: range) -> dict[int, int]:
 def block_keys(owner, name: str, blocks: range) -> dict[int, str]:
     """A cache key per block of `blocks` that no write reaching the block keeps: `name` (which
     carries every other input, such as a format and the rules version), the person, the block
-    and its stamps (stamps()). The person is their id and their account's creation time: a
-    database that reuses a deleted account's id (SQLite may) must not hand its cached blocks
-    to the new one."""
+    and its stamps (stamps())."""
     found = stamps(owner, blocks)
     every = found.get(EVERY_BLOCK, 0)
-    person = f"{owner.pk}.{owner.date_joined.timestamp()}"
+    person = person_key(owner)
     return {index: f"{name}:{person}:{index}:{every}:{found.get(index, 0)}" for index in blocks}
