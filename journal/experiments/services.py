@@ -89,18 +89,18 @@ def _blocks(experiment: Experiment) -> range:
     return range(block_of(plan.start), block_of(max(plan.end, plan.last_day)) + 1)
 
 
-def claim_tests(user) -> dict[str, tuple[Experiment, str]]:
+def claim_tests(user, profile=None) -> dict[str, tuple[Experiment, str]]:
     """The experiments that have ended (finished or stopped) with at least one pair, by
     design, each with its verdict in words: what an Insights claim says of the experiment
     that tested it. An analysis reads only its plan's dates, so each verdict is cached under
     the stamps of the blocks of weeks those dates lie in (journal.core.chartstamp), with the
     experiment's own fields, the person's rule inputs and today: a write elsewhere in the
-    journal analyses nothing again. The profile (its today) is read only when there is an
-    experiment; then one query for the stamps of them all."""
+    journal analyses nothing again. The profile (its today), when not given, is read only
+    when there is an experiment; then one query for the stamps of them all."""
     experiments = list(owned(user).order_by("start"))
     if not experiments:
         return {}
-    profile = profile_for(user)
+    profile = profile or profile_for(user)
     today = profile.today()
     # An experiment under way (or planned) has no verdict yet: no need to analyse it.
     experiments = [e for e in experiments if e.plan.status(today, e.stopped) in ENDED]
