@@ -67,13 +67,29 @@ def insight_sessions(user, first: date, last: date) -> list[dict]:
     return list(qs.annotate(acute=acute).order_by("date", "id").values(*fields))
 
 
-def _compute(user, profile, missing: list[int]) -> dict[int, tuple]:
-    """(tally entry, rows entry) of each missing block, from one bounded read per input."""
+def _look_back(keys: dict[int, str], missing: list[int], since: date, edge: date):
+    """The rules' facts of the sessions dated since..edge (exclusive), from the cached facts
+    of the blocks before the missing ones (entry "f"); None when one of them is not cached."""
+    blocks = range(block_of(since), min(missing))
+    if not all(i in keys for i in blocks):
+        return None
+    found = cached_many([f"{keys[i]}:f" for i in blocks])
+    if len(found) < len(blocks):
+        return None
+    return [row for i in blocks for row in found[f"{keys[i]}:f"] if since <= row["date"] < edge]
+
+
+def _compute(user, profile, missing: list[int], keys: dict[int, str]) -> dict[int, tuple]:
+    """(tally, rows, facts) entries of each missing block, from one bounded read per input.
+    The chronic windows of its first days reach back into the block before: those sessions'
+    facts come from that block's cached entry when it has one, else from the same read."""
     first, last = block_start(min(missing)), block_end(max(missing))
     edge = first - EDGE
+    since = edge - LOOK_BACK
+    look_back = _look_back(keys, missing, since, edge)
     effects: dict[int, set[str]] = {}
     rows = []
-    for row in insight_sessions(user, edge - LOOK_BACK, last):
+    for row in insight_sessions(user, since if look_back is None else edge, last):
         effect = row.pop("acute__effect")
         if row["id"] not in effects:
             effects[row["id"]] = set()
@@ -91,7 +107,7 @@ def _compute(user, profile, missing: list[int]) -> dict[int, tuple]:
     ]
     checkins = {row.pop("date"): row for row in dashboard.daily_checkins(user, edge, last)}
     chronic = holds_cache.chronic_holds(
-        session_facts(rows),
+        session_facts((look_back or []) + rows),
         profile_facts(profile),
         analysis.chronic_dates(checkins, edge, last),
     )
@@ -112,7 +128,13 @@ def _compute(user, profile, missing: list[int]) -> dict[int, tuple]:
         )
         days = [row[0] for group_rows in mine for row in group_rows] + held[1] + held[2]
         span = (min(days), max(days)) if days else None
-        built[index] = ((span, len(held[1]), len(held[2]), LAYOUT.tally(mine, None, None)), held)
+        facts = [
+            {field: row[field] for field in FACT_FIELDS}
+            for row in rows
+            if block_start(index) <= row["date"] <= block_end(index)
+        ]
+        tallied = (span, len(held[1]), len(held[2]), LAYOUT.tally(mine, None, None))
+        built[index] = (tallied, held, facts)
     return built
 
 
@@ -131,22 +153,24 @@ def range_tally(user, profile, start: date | None, today: date) -> RangeTally:
     first = start or dashboard.journal_start(user) or today
     # A next-day unit of today reads tomorrow's check-in, which may sit in the next block.
     wanted = range(block_of(first), block_of(today + ONE_DAY) + 1)
-    keys = chartstamp.block_keys(user, f"mj-insight:{FORMAT}:{RULES_VERSION}", wanted)
+    # The block before too: its sessions' facts are the look-back of the first one's windows.
+    stamped = range(wanted.start - 1, wanted.stop)
+    keys = chartstamp.block_keys(user, f"mj-insight:{FORMAT}:{RULES_VERSION}", stamped)
     lo, hi = start and start.toordinal(), today.toordinal()
     # The block the range starts in is read in part: its rows come in the same round trip.
     found = cached_many(
-        [f"{key}:t" for key in keys.values()] + ([f"{keys[wanted[0]]}:r"] if start else [])
+        [f"{keys[i]}:t" for i in wanted] + ([f"{keys[wanted[0]]}:r"] if start else [])
     )
-    tallies = {i: found[f"{key}:t"] for i, key in keys.items() if f"{key}:t" in found}
-    held = {i: found[f"{key}:r"] for i, key in keys.items() if f"{key}:r" in found}
+    tallies = {i: found[f"{keys[i]}:t"] for i in wanted if f"{keys[i]}:t" in found}
+    held = {i: found[f"{keys[i]}:r"] for i in wanted if f"{keys[i]}:r" in found}
     missing = [i for i in wanted if i not in tallies]
     if missing:
-        computed = _compute(user, profile, missing)
+        computed = _compute(user, profile, missing, keys)
         store_many(
             {
                 f"{keys[i]}:{part}": entry
                 for i, entries in computed.items()
-                for part, entry in zip("tr", entries, strict=True)
+                for part, entry in zip("trf", entries, strict=True)
             },
             TIMEOUT,
         )
@@ -165,7 +189,7 @@ def range_tally(user, profile, start: date | None, today: date) -> RangeTally:
         held.update((i, found[f"{keys[i]}:r"]) for i in unheld if f"{keys[i]}:r" in found)
         lost = [i for i in unheld if i not in held]
         if lost:
-            rows = {i: entries[1] for i, entries in _compute(user, profile, lost).items()}
+            rows = {i: entries[1] for i, entries in _compute(user, profile, lost, keys).items()}
             store_many({f"{keys[i]}:r": entry for i, entry in rows.items()}, TIMEOUT)
             held.update(rows)
     parts += [_in_range(held[i], lo, hi) for i in partial]
