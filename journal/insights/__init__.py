@@ -29,6 +29,8 @@ __getattr__, __all__ = public_names(
             "INSIGHT_RANGES",
             "INSIGHT_DEFAULT_RANGE",
             "RANGE_LABELS",
+            "EFFECT_FIELDS",
+            "SECTION_FIELDS",
         ],
         "journal.insights.cards": ["KIND_HEADINGS", "signed", "caveats"],
         "journal.insights.analysis": ["as_json", "warm_up", "NOT_ENOUGH_DATA"],

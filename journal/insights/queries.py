@@ -18,6 +18,10 @@ from journal.insights import cards as insight_cards
 INSIGHT_RANGES = tuple(dashboard.RANGES)  # the dashboard's ranges: 4w, 3m, 1y, all
 RANGE_LABELS = {key: label for key, (label, _days) in dashboard.RANGES.items()}
 INSIGHT_DEFAULT_RANGE = "all"  # the claims need many days; the whole journal is the default
+# What the claims show of an effect and its section (its name, grade, Learn page): no more
+# is read, and a claim's cached article (journal.views.insights) is keyed by these.
+EFFECT_FIELDS = ("slug", "name", "evidence_grade", "grade_reason", "grade_detail")
+SECTION_FIELDS = ("slug", "title")
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,8 @@ def _effects_with_sections() -> dict:
     """The content app's effects by slug, with their sections, in one query."""
     from content.models import Effect
 
-    return Effect.objects.select_related("section").in_bulk(field_name="slug")
+    shown = [*EFFECT_FIELDS, *(f"section__{field}" for field in SECTION_FIELDS)]
+    return Effect.objects.select_related("section").only(*shown).in_bulk(field_name="slug")
 
 
 def claims(user, range_key=None, effects=None, profile=None) -> tuple:

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from journal import insights
-from journal.core.caching import cached_many, digest, field_values, person_key, store_many
+from journal.core.caching import cached_many, digest, person_key, store_many
 from journal.core.ranges import CHECKIN_ITEMS
 from journal.core.services import profile_for, save_profile
 from journal.experiments import services as experiment_services
@@ -27,10 +27,14 @@ CLAIM_TIMEOUT = 7 * 24 * 60 * 60  # the key holds all a claim shows: this bounds
 
 
 def _shown(effect) -> tuple | None:
-    """What a claim shows of the content's effect and its section."""
+    """What a claim shows of the content's effect and its section (all that is read)."""
     if effect is None:
         return None
-    return field_values(effect), effect.section and field_values(effect.section)
+    section = effect.section
+    return (
+        tuple(getattr(effect, field) for field in insights.EFFECT_FIELDS),
+        section and tuple(getattr(section, field) for field in insights.SECTION_FIELDS),
+    )
 
 
 def claim_articles(user, groups, tests: dict) -> dict:
