@@ -31,7 +31,7 @@ from django.db.models import FilteredRelation, Q
 from journal import dashboard
 from journal.core import chartstamp
 from journal.core.blocks import block_end, block_of, block_start
-from journal.core.caching import cached_many, store_many
+from journal.core.caching import cached_many, digest, person_key, store_many
 from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, session_facts
 from journal.insights import analysis, holds_cache, tally
 from journal.insights.analysis import GROUPS, LAYOUT, OUTCOME_LAG, SessionRow
@@ -148,22 +148,24 @@ def _in_range(rows_entry: tuple, lo: int | None, hi: int) -> tuple:
     return LAYOUT.tally(units, lo, hi), count(session_days), count(checkin_days)
 
 
-def range_tally(user, profile, start: date | None, today: date) -> RangeTally:
-    """The tally of the units dated start (None: the journal's first entry) to today."""
-    first = start or dashboard.journal_start(user) or today
-    # A next-day unit of today reads tomorrow's check-in, which may sit in the next block.
-    wanted = range(block_of(first), block_of(today + ONE_DAY) + 1)
-    # The block before too: its sessions' facts are the look-back of the first one's windows.
-    stamped = range(wanted.start - 1, wanted.stop)
-    keys = chartstamp.block_keys(user, f"mj-insight:{FORMAT}:{RULES_VERSION}", stamped)
-    lo, hi = start and start.toordinal(), today.toordinal()
-    # The block the range starts in is read in part: its rows come in the same round trip.
-    found = cached_many(
-        [f"{keys[i]}:t" for i in wanted] + ([f"{keys[wanted[0]]}:r"] if start else [])
+def _sum(parts) -> tuple:
+    """(tally, sessions, check-ins) of several parts of a range."""
+    parts = list(parts)
+    if not parts:
+        return LAYOUT.empty(), 0, 0
+    return (
+        tally.total([part[0] for part in parts]),
+        sum(part[1] for part in parts),
+        sum(part[2] for part in parts),
     )
-    tallies = {i: found[f"{keys[i]}:t"] for i in wanted if f"{keys[i]}:t" in found}
-    held = {i: found[f"{keys[i]}:r"] for i in wanted if f"{keys[i]}:r" in found}
-    missing = [i for i in wanted if i not in tallies]
+
+
+def _parts(user, profile, blocks, keys, lo, hi, found: dict) -> dict[int, tuple]:
+    """(tally, sessions, check-ins) of each block's units dated lo..hi, from the entries
+    `found` (the first round trip), computing the blocks missing from one read."""
+    tallies = {i: found[f"{keys[i]}:t"] for i in blocks if f"{keys[i]}:t" in found}
+    held = {i: found[f"{keys[i]}:r"] for i in blocks if f"{keys[i]}:r" in found}
+    missing = [i for i in blocks if i not in tallies]
     if missing:
         computed = _compute(user, profile, missing, keys)
         store_many(
@@ -176,11 +178,11 @@ def range_tally(user, profile, start: date | None, today: date) -> RangeTally:
         )
         tallies.update((i, entries[0]) for i, entries in computed.items())
         held.update((i, entries[1]) for i, entries in computed.items())
-    parts, partial = [], []
-    for i in wanted:
+    parts, partial = {}, []
+    for i in blocks:
         span, sessions, checkins, block_tally = tallies[i]
         if span is None or ((lo is None or span[0] >= lo) and span[1] <= hi):
-            parts.append((block_tally, sessions, checkins))
+            parts[i] = (block_tally, sessions, checkins)
         else:
             partial.append(i)
     unheld = [i for i in partial if i not in held]
@@ -192,9 +194,40 @@ def range_tally(user, profile, start: date | None, today: date) -> RangeTally:
             rows = {i: entries[1] for i, entries in _compute(user, profile, lost, keys).items()}
             store_many({f"{keys[i]}:r": entry for i, entry in rows.items()}, TIMEOUT)
             held.update(rows)
-    parts += [_in_range(held[i], lo, hi) for i in partial]
-    return RangeTally(
-        tally.total([part[0] for part in parts]) if parts else LAYOUT.empty(),
-        sum(part[1] for part in parts),
-        sum(part[2] for part in parts),
+    parts.update((i, _in_range(held[i], lo, hi)) for i in partial)
+    return parts
+
+
+def range_tally(user, profile, start: date | None, today: date) -> RangeTally:
+    """The tally of the units dated start (None: the journal's first entry) to today.
+
+    The blocks before today's change only when a write reaches back to them, so their sum
+    (with the part of the block the range starts in) is cached as one entry, under their
+    keys and the range's ends: the view after a write today reads that sum and today's
+    block (and the next, for a check-in dated tomorrow)."""
+    first = start or dashboard.journal_start(user) or today
+    # A next-day unit of today reads tomorrow's check-in, which may sit in the next block.
+    wanted = range(block_of(first), block_of(today + ONE_DAY) + 1)
+    # The block before too: its sessions' facts are the look-back of the first one's windows.
+    stamped = range(wanted.start - 1, wanted.stop)
+    keys = chartstamp.block_keys(user, f"mj-insight:{FORMAT}:{RULES_VERSION}", stamped)
+    lo, hi = start and start.toordinal(), today.toordinal()
+    head = [i for i in wanted if i < block_of(today)]
+    tail = [i for i in wanted if i >= block_of(today)]
+    head_key = f"mj-insight-head:{FORMAT}:{person_key(user)}:" + digest(
+        [lo, hi, [keys[i] for i in head]]
     )
+
+    def asked(blocks):  # their tallies, and the rows of the block the range starts in
+        starts = [f"{keys[wanted[0]]}:r"] if start and wanted[0] in blocks else []
+        return [f"{keys[i]}:t" for i in blocks] + starts
+
+    found = cached_many(asked(tail) + ([head_key] if head else []))
+    head_sum = found.get(head_key) if head else _sum([])
+    if head_sum is None:
+        found.update(cached_many(asked(head)))
+    parts = _parts(user, profile, tail if head_sum else wanted, keys, lo, hi, found)
+    if head_sum is None:
+        head_sum = _sum(parts[i] for i in head)
+        store_many({head_key: head_sum}, TIMEOUT)
+    return RangeTally(*_sum([head_sum, *(parts[i] for i in tail)]))
