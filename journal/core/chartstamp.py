@@ -9,6 +9,7 @@ part of every block's key.
 """
 
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -54,18 +55,32 @@ def touch(owner, dates=None) -> None:
     )
 
 
-def stamps(owner, blocks: range) -> dict[int, int]:
-    """The stamps of `blocks` and of EVERY_BLOCK for one person, in one query (a block that
-    no write has reached yet has none)."""
+@dataclass(frozen=True)
+class Stamps:
+    """The stamps of one person's `blocks` (and of EVERY_BLOCK) as read at one journal
+    version: `found` by block, none for a block that no write has reached yet."""
+
+    blocks: range
+    found: dict[int, int]
+
+    def covers(self, blocks: range) -> bool:
+        return self.blocks.start <= blocks.start and blocks.stop <= self.blocks.stop
+
+
+def stamps(owner, blocks: range) -> Stamps:
+    """The stamps of `blocks` and of EVERY_BLOCK for one person, in one query."""
     asked = models.Q(block=EVERY_BLOCK) | models.Q(block__gte=blocks.start, block__lt=blocks.stop)
-    return dict(ChartStamp.objects.filter(asked, owner=owner).values_list("block", "stamp"))
+    found = ChartStamp.objects.filter(asked, owner=owner).values_list("block", "stamp")
+    return Stamps(blocks, dict(found))
 
 
-def block_keys(owner, name: str, blocks: range) -> dict[int, str]:
+def block_keys(owner, name: str, blocks: range, read: Stamps | None = None) -> dict[int, str]:
     """A cache key per block of `blocks` that no write reaching the block keeps: `name` (which
     carries every other input, such as a format and the rules version), the person, the block
-    and its stamps (stamps())."""
-    found = stamps(owner, blocks)
+    and its stamps. `read`: stamps read already at the person's current journal version (every
+    write that stamps a block moves the version too), used when they cover `blocks`."""
+    if read is None or not read.covers(blocks):
+        read = stamps(owner, blocks)
+    found, person = read.found, person_key(owner)
     every = found.get(EVERY_BLOCK, 0)
-    person = person_key(owner)
     return {index: f"{name}:{person}:{index}:{every}:{found.get(index, 0)}" for index in blocks}

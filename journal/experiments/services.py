@@ -89,14 +89,15 @@ def _blocks(experiment: Experiment) -> range:
     return range(block_of(plan.start), block_of(max(plan.end, plan.last_day)) + 1)
 
 
-def claim_tests(user, profile=None) -> dict[str, tuple[Experiment, str]]:
+def claim_tests(user, profile=None, read=None) -> dict[str, tuple[Experiment, str]]:
     """The experiments that have ended (finished or stopped) with at least one pair, by
     design, each with its verdict in words: what an Insights claim says of the experiment
     that tested it. An analysis reads only its plan's dates, so each verdict is cached under
     the stamps of the blocks of weeks those dates lie in (journal.core.chartstamp), with the
     experiment's own fields, the person's rule inputs and today: a write elsewhere in the
     journal analyses nothing again. The profile (its today), when not given, is read only
-    when there is an experiment; then one query for the stamps of them all."""
+    when there is an experiment; then one query for the stamps of them all, unless `read`
+    (chartstamp.Stamps read at this journal version, by Insights) covers them."""
     experiments = list(owned(user).order_by("start"))
     if not experiments:
         return {}
@@ -108,7 +109,7 @@ def claim_tests(user, profile=None) -> dict[str, tuple[Experiment, str]]:
         return {}
     spans = [_blocks(e) for e in experiments]
     every = range(min(span.start for span in spans), max(span.stop for span in spans))
-    stamped = chartstamp.block_keys(user, f"mj-verdict:{tagging.RULES_VERSION}", every)
+    stamped = chartstamp.block_keys(user, f"mj-verdict:{tagging.RULES_VERSION}", every, read)
     person = profile_facts(profile)
     keys = {
         e.pk: f"mj-verdict:{VERDICT_FORMAT}:"

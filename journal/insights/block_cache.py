@@ -53,6 +53,7 @@ class RangeTally:
     tally: list
     sessions: int
     checkins: int
+    stamps: chartstamp.Stamps  # as read for it: other reads at this version may use them
 
 
 def insight_sessions(user, first: date, last: date) -> list[dict]:
@@ -209,8 +210,8 @@ def range_tally(user, profile, start: date | None, today: date) -> RangeTally:
     # A next-day unit of today reads tomorrow's check-in, which may sit in the next block.
     wanted = range(block_of(first), block_of(today + ONE_DAY) + 1)
     # The block before too: its sessions' facts are the look-back of the first one's windows.
-    stamped = range(wanted.start - 1, wanted.stop)
-    keys = chartstamp.block_keys(user, f"mj-insight:{FORMAT}:{RULES_VERSION}", stamped)
+    read = chartstamp.stamps(user, range(wanted.start - 1, wanted.stop))
+    keys = chartstamp.block_keys(user, f"mj-insight:{FORMAT}:{RULES_VERSION}", read.blocks, read)
     lo, hi = start and start.toordinal(), today.toordinal()
     head = [i for i in wanted if i < block_of(today)]
     tail = [i for i in wanted if i >= block_of(today)]
@@ -230,4 +231,4 @@ def range_tally(user, profile, start: date | None, today: date) -> RangeTally:
     if head_sum is None:
         head_sum = _sum(parts[i] for i in head)
         store_many({head_key: head_sum}, TIMEOUT)
-    return RangeTally(*_sum([head_sum, *(parts[i] for i in tail)]))
+    return RangeTally(*_sum([head_sum, *(parts[i] for i in tail)]), read)

@@ -33,6 +33,9 @@ class InsightReport:
     results: list
     sessions: int
     checkins: int
+    # The blocks' stamps read for it (journal.core.chartstamp), at the journal version it is
+    # cached under: the experiments' verdicts on the same page key by them too.
+    stamps: object = None
 
     @property
     def is_empty(self) -> bool:
@@ -48,6 +51,7 @@ def _insight_report(user, profile, range_key: str, today: date) -> InsightReport
         results=insights.results(found.tally),
         sessions=found.sessions,
         checkins=found.checkins,
+        stamps=found.stamps,
     )
 
 

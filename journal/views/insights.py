@@ -73,7 +73,8 @@ def claims_context(user, profile, range_key: str) -> dict:
     the experiments that tested claims (for the claims still waiting)."""
     context = insights.claims_page(user, profile, range_key)
     # An empty range shows no claim, so it asks nothing of the experiments.
-    tests = {} if context["report"].is_empty else experiment_services.claim_tests(user, profile)
+    report = context["report"]
+    tests = {} if report.is_empty else experiment_services.claim_tests(user, profile, report.stamps)
     articles = claim_articles(user, context["groups"], tests)
     context["groups"] = [
         (heading, [[(c, effect, articles[c.key]) for c, effect in group] for group in together])

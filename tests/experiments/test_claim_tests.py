@@ -6,6 +6,8 @@ from unittest import mock
 
 import pytest
 
+from journal.core import chartstamp
+from journal.core.blocks import block_of
 from journal.core.services import profile_for, save_checkin
 from journal.experiments import services, words
 from journal.models import CheckIn
@@ -54,3 +56,16 @@ def test_an_experiment_under_way_tests_no_claim_yet(alice, bob):
     services.start_experiment(alice, "steady-vs-rest-mood", today, 5, today)
     assert services.claim_tests(alice) == {}
     assert services.claim_tests(bob) == {}
+
+
+def test_stamps_read_at_this_version_spare_their_query(alice, django_assert_num_queries):
+    experiment = finished(alice)
+    profile = profile_for(alice)
+    expected = services.claim_tests(alice, profile)
+    blocks = range(block_of(experiment.start) - 1, block_of(profile.today()) + 1)
+    read = chartstamp.stamps(alice, blocks)
+    with django_assert_num_queries(1):  # the experiments; their verdicts from the cache
+        assert services.claim_tests(alice, profile, read) == expected
+    narrow = chartstamp.stamps(alice, range(blocks.stop - 1, blocks.stop))
+    with django_assert_num_queries(2):  # stamps that do not cover them are read again
+        assert services.claim_tests(alice, profile, narrow) == expected
