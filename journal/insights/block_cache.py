@@ -38,7 +38,7 @@ from journal.insights.analysis import GROUPS, LAYOUT, OUTCOME_LAG, SessionRow
 from journal.models import Session
 from journal.tagging import RULES_VERSION
 
-FORMAT = 1  # bump when a cached tally or rows change shape
+FORMAT = 2  # bump when a cached tally or rows change shape
 TIMEOUT = 7 * 24 * 60 * 60  # entries never go stale (the stamps are in the key): memory only
 ONE_DAY = timedelta(days=1)
 EDGE = timedelta(days=2)  # a block's first next-day unit (d = its start - 1) pairs with d - 1
@@ -69,19 +69,19 @@ def insight_sessions(user, first: date, last: date) -> list[dict]:
 
 
 def _look_back(keys: dict[int, str], missing: list[int], since: date, edge: date):
-    """The rules' facts of the sessions dated since..edge (exclusive), from the cached facts
-    of the blocks before the missing ones (entry "f"); None when one of them is not cached."""
+    """The rules' facts of the sessions dated since..edge (exclusive), from the rows cached
+    with the blocks before the missing ones (entry "r"); None when one of them is not."""
     blocks = range(block_of(since), min(missing))
     if not all(i in keys for i in blocks):
         return None
-    found = cached_many([f"{keys[i]}:f" for i in blocks])
+    found = cached_many([f"{keys[i]}:r" for i in blocks])
     if len(found) < len(blocks):
         return None
-    return [row for i in blocks for row in found[f"{keys[i]}:f"] if since <= row["date"] < edge]
+    return [row for i in blocks for row in found[f"{keys[i]}:r"][3] if since <= row["date"] < edge]
 
 
 def _compute(user, profile, missing: list[int], keys: dict[int, str]) -> dict[int, tuple]:
-    """(tally, rows, facts) entries of each missing block, from one bounded read per input.
+    """(tally, rows) entries of each missing block, from one bounded read per input.
     The chronic windows of its first days reach back into the block before: those sessions'
     facts come from that block's cached entry when it has one, else from the same read."""
     first, last = block_start(min(missing)), block_end(max(missing))
@@ -122,26 +122,27 @@ def _compute(user, profile, missing: list[int], keys: dict[int, str]) -> dict[in
             [row for row in group_rows if lo <= row[0] + OUTCOME_LAG[kind] <= hi]
             for (kind, _, _), group_rows in zip(GROUPS, units, strict=True)
         ]
-        held = (
-            mine,
-            [day for day in session_days if lo <= day <= hi],
-            [day for day in checkin_days if lo <= day <= hi],
-        )
-        days = [row[0] for group_rows in mine for row in group_rows] + held[1] + held[2]
-        span = (min(days), max(days)) if days else None
         facts = [
             {field: row[field] for field in FACT_FIELDS}
             for row in rows
             if block_start(index) <= row["date"] <= block_end(index)
         ]
+        held = (
+            mine,
+            [day for day in session_days if lo <= day <= hi],
+            [day for day in checkin_days if lo <= day <= hi],
+            facts,  # the look-back of the next block's chronic windows (_look_back)
+        )
+        days = [row[0] for group_rows in mine for row in group_rows] + held[1] + held[2]
+        span = (min(days), max(days)) if days else None
         tallied = (span, len(held[1]), len(held[2]), LAYOUT.tally(mine, None, None))
-        built[index] = (tallied, held, facts)
+        built[index] = (tallied, held)
     return built
 
 
 def _in_range(rows_entry: tuple, lo: int | None, hi: int) -> tuple:
     """(tally, sessions, check-ins) of a block's rows dated lo..hi."""
-    units, session_days, checkin_days = rows_entry
+    units, session_days, checkin_days, _ = rows_entry
 
     def count(days):
         return sum((lo is None or day >= lo) and day <= hi for day in days)
@@ -173,7 +174,7 @@ def _parts(user, profile, blocks, keys, lo, hi, found: dict) -> dict[int, tuple]
             {
                 f"{keys[i]}:{part}": entry
                 for i, entries in computed.items()
-                for part, entry in zip("trf", entries, strict=True)
+                for part, entry in zip("tr", entries, strict=True)
             },
             TIMEOUT,
         )
