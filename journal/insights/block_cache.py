@@ -30,7 +30,7 @@ from django.db.models import FilteredRelation, Q
 
 from journal import dashboard
 from journal.core import chartstamp
-from journal.core.blocks import block_end, block_of, block_start
+from journal.core.blocks import BLOCK_DAYS, EPOCH, block_end, block_of, block_start
 from journal.core.caching import cached_many, digest, person_key, store_many
 from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, session_facts
 from journal.insights import analysis, holds_cache, tally
@@ -41,6 +41,7 @@ from journal.tagging import RULES_VERSION
 FORMAT = 2  # bump when a cached tally or rows change shape
 TIMEOUT = 7 * 24 * 60 * 60  # entries never go stale (the stamps are in the key): memory only
 ONE_DAY = timedelta(days=1)
+EPOCH_DAY = EPOCH.toordinal()  # block_of on day numbers
 EDGE = timedelta(days=2)  # a block's first next-day unit (d = its start - 1) pairs with d - 1
 
 INSIGHT_SESSION_FIELDS = ("feeling_before", "feeling_after", "arousal_before", "arousal_after")
@@ -113,30 +114,33 @@ def _compute(user, profile, missing: list[int], keys: dict[int, str]) -> dict[in
         analysis.chronic_dates(checkins, edge, last),
     )
     units = analysis.unit_rows(sessions, checkins, chronic, edge, last)
-    session_days = [s.date.toordinal() for s in sessions]
-    checkin_days = [d.toordinal() for d in checkins]
+    # Each row to its block, in one pass: (units per group, session days, check-in days,
+    # facts), for the missing blocks only (a read for blocks far apart reads those between).
+    held = {index: ([[] for _ in GROUPS], [], [], []) for index in missing}
+
+    def add(day: int, part: int, value, group: int | None = None) -> None:
+        entry = held.get((day - EPOCH_DAY) // BLOCK_DAYS)
+        if entry is not None:
+            (entry[0][group] if group is not None else entry[part]).append(value)
+
+    for group, ((kind, _, _), group_rows) in enumerate(zip(GROUPS, units, strict=True)):
+        for row in group_rows:
+            add(row[0] + OUTCOME_LAG[kind], 0, row, group)
+    for s in sessions:
+        add(s.date.toordinal(), 1, s.date.toordinal())
+    for d in checkins:
+        add(d.toordinal(), 2, d.toordinal())
+    for row in rows:
+        add(row["date"].toordinal(), 3, {field: row[field] for field in FACT_FIELDS})
     built = {}
-    for index in missing:
-        lo, hi = block_start(index).toordinal(), block_end(index).toordinal()
-        mine = [
-            [row for row in group_rows if lo <= row[0] + OUTCOME_LAG[kind] <= hi]
-            for (kind, _, _), group_rows in zip(GROUPS, units, strict=True)
-        ]
-        facts = [
-            {field: row[field] for field in FACT_FIELDS}
-            for row in rows
-            if block_start(index) <= row["date"] <= block_end(index)
-        ]
-        held = (
-            mine,
-            [day for day in session_days if lo <= day <= hi],
-            [day for day in checkin_days if lo <= day <= hi],
-            facts,  # the look-back of the next block's chronic windows (_look_back)
-        )
-        days = [row[0] for group_rows in mine for row in group_rows] + held[1] + held[2]
+    for index, entry in held.items():
+        mine, session_days, checkin_days, _ = entry
+        days = [row[0] for group_rows in mine for row in group_rows] + session_days + checkin_days
         span = (min(days), max(days)) if days else None
-        tallied = (span, len(held[1]), len(held[2]), LAYOUT.tally(mine, None, None))
-        built[index] = (tallied, held)
+        tallied = (span, len(session_days), len(checkin_days), LAYOUT.tally(mine, None, None))
+        # The rows entry also carries the block's facts: the look-back of the next block's
+        # chronic windows (_look_back).
+        built[index] = (tallied, entry)
     return built
 
 

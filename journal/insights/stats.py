@@ -129,6 +129,8 @@ def warm_up() -> None:
 def exact(value):
     """A unit's outcome as an exact number: whole numbers as ints, other values as the
     fraction the float holds, so that sums of them are exact."""
+    if type(value) is int:  # a rating: the common case, first
+        return value
     if isinstance(value, Integral):
         return int(value)
     if isinstance(value, Fraction):

@@ -40,8 +40,13 @@ def in_range(d: date, start: date | None, end: date) -> bool:
     return (start is None or d >= start) and d <= end
 
 
-def _mask(flags) -> int:
-    return sum(1 << i for i, flag in enumerate(flags) if flag)
+def _mask(tests, value) -> int:
+    """Bit i set when tests[i](value) is true."""
+    mask = 0
+    for bit, test in enumerate(tests):
+        if test(value):
+            mask |= 1 << bit
+    return mask
 
 
 def session_rows(
@@ -54,19 +59,20 @@ def session_rows(
     """One unit per session in range with both of the outcome's ratings, in the sessions'
     order, keyed by its place in `sessions`; bit i: it carries effects[i]'s acute tag."""
     before, after = SESSION_OUTCOMES[outcome]
+    tests = [lambda tags, effect=effect: effect in tags for effect in effects]
     rows = []
     for place, s in enumerate(sessions):
         first, then = getattr(s, before), getattr(s, after)
         if first is not None and then is not None and in_range(s.date, start, end):
-            mask = _mask(effect in s.effects for effect in effects)
+            mask = _mask(tests, s.effects)
             rows.append((s.date.toordinal(), exact(then - first), mask, place))
     return rows
 
 
-def _dated_rows(found: list[tuple[date, int]], mask_of) -> list[tuple]:
-    """Rows of (d, outcome) pairs (one a date), each paired with the unit of d - 1 when
-    there is one."""
-    units = {d.toordinal(): (exact(value), mask_of(d)) for d, value in found}
+def _dated_rows(found: list[tuple[date, int]], tests) -> list[tuple]:
+    """Rows of (d, outcome) pairs (one a date), bit i set when tests[i](d), each paired
+    with the unit of d - 1 when there is one."""
+    units = {d.toordinal(): (exact(value), _mask(tests, d)) for d, value in found}
     return [(day, y, mask, units.get(day - 1)) for day, (y, mask) in units.items()]
 
 
@@ -87,7 +93,7 @@ def next_day_rows(
     """One unit per date d in range whose check-in on d + 1 records the outcome; bit i: a
     session dated d carries the tag (tagged[i] holds those dates)."""
     found = _recorded(outcome, checkins, start, end, ONE_DAY)
-    return _dated_rows(found, lambda d: _mask(d in dates for dates in tagged))
+    return _dated_rows(found, [dates.__contains__ for dates in tagged])
 
 
 def chronic_rows(
@@ -100,4 +106,4 @@ def chronic_rows(
     """One unit per date d in range whose check-in records the outcome; bit i: the predicate
     holds[i] holds on d (known on every `chronic_dates(...)`)."""
     found = _recorded(outcome, checkins, start, end, timedelta(0))
-    return _dated_rows(found, lambda d: _mask(held[d] for held in holds))
+    return _dated_rows(found, [held.__getitem__ for held in holds])
