@@ -50,17 +50,34 @@ def journal_key(profile, name: str) -> str:
     return f"mj:{FORMAT_VERSION}:{profile.user_id}:{profile.journal_version}:{name}"
 
 
+def person_key(user, name: str) -> str:
+    """The cache key of `name` for this person whatever their journal version, for a value
+    whose name carries every input it shows (a form filled from one row). The account's
+    creation time too: a database that reuses a deleted account's id (SQLite may) must not
+    hand its entries to the new one."""
+    return f"mj:{FORMAT_VERSION}:{user.pk}.{user.date_joined.timestamp()}:{name}"
+
+
 def per_journal(profile, name: str, compute: Callable[[], T]) -> T:
-    """`compute()`, cached for this person until their journal changes.
+    """`compute()`, cached for this person until their journal changes."""
+    return cached(journal_key(profile, name), compute)
+
+
+def per_person(user, name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, cached for this person under `name` alone (person_key)."""
+    return cached(person_key(user, name), compute)
+
+
+def cached(key: str, compute: Callable[[], T]) -> T:
+    """`compute()`, cached under `key`.
 
     A cache that cannot be reached (Redis down) costs speed, never the page: the value is
     computed as if nothing were cached.
     """
-    key = journal_key(profile, name)
     try:
         value = cache.get(key, _MISSING)
     except Exception:  # any backend's connection error
-        logger.warning("cache unavailable; computing %s", name, exc_info=True)
+        logger.warning("cache unavailable; computing %s", key, exc_info=True)
         return compute()
     if value is not _MISSING:
         return value
@@ -68,5 +85,5 @@ def per_journal(profile, name: str, compute: Callable[[], T]) -> T:
     try:
         cache.set(key, value, TIMEOUT)
     except Exception:
-        logger.warning("cache unavailable; not storing %s", name, exc_info=True)
+        logger.warning("cache unavailable; not storing %s", key, exc_info=True)
     return value

@@ -7,6 +7,7 @@ from django.utils.cache import patch_vary_headers
 from django_htmx.http import trigger_client_event
 
 from journal.core.caching import digest, field_values, per_journal
+from journal.models import Profile
 
 # Sent with every change to sessions or check-ins, so widgets and charts that
 # listen for it (hx-trigger="journal-changed from:body") refresh themselves.
@@ -47,28 +48,45 @@ def render_cached(request, profile, template, name, context, fresh=None) -> Http
     input, such as the range. `fresh` maps other placeholders in the page to functions that
     give each view its own value. A view with a message to show once (the page reads, and so
     spends, it) renders afresh."""
+
+    def render_page() -> str:
+        return render_to_string(template, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request)
+
     if len(get_messages(request)):
-        page = render_to_string(template, context(), request)
+        page = render_page()
     else:
-        placeholders = {"csrf_token": CSRF_PLACEHOLDER}
-        page = per_journal(
-            profile,
-            page_name(profile, template, name),
-            lambda: render_to_string(template, {**context(), **placeholders}, request),
-        ).replace(CSRF_PLACEHOLDER, get_token(request))
+        page = per_journal(profile, page_name(profile, template, name), render_page)
+    page = page.replace(CSRF_PLACEHOLDER, get_token(request))
     for placeholder, value in (fresh or {}).items():
         page = page.replace(placeholder, value())
     return HttpResponse(page)
 
 
-def page_name(profile, template: str, name: str) -> str:
-    """The cache name of a whole page: besides the journal version (journal.core.caching), the
-    day, the content's version and the profile's own fields, whose settings (check-in items,
-    units) shape pages and whose edit in the admin changes no journal version."""
-    from content.models import content_version
+# The profile's fields a page may show (all but its journal version, which is in the keys
+# of the pages cached per journal, and not in those of fragments cached apart from it).
+FIELDS = [field.attname for field in Profile._meta.concrete_fields]
+SHOWN = [name for name in FIELDS if name != "journal_version"]
 
-    shown = digest([content_version(), field_values(profile)])
-    return f"page:{template}:{name}:{profile.today()}:{shown}"
+
+def page_shown(profile) -> str:
+    """A digest of what a cached page shows besides the journal: the day, the content's
+    version and the profile's own fields, whose settings (check-in items, units) shape pages
+    and whose edit in the admin changes no journal version. Read once per profile instance
+    (one per request): content_version is a query."""
+    shown = profile.__dict__.get("_page_shown")
+    if shown is None:
+        from content.models import content_version
+
+        settings = [v for f, v in zip(FIELDS, field_values(profile), strict=True) if f in SHOWN]
+        shown = digest([content_version(), settings, profile.today()])
+        profile.__dict__["_page_shown"] = shown
+    return shown
+
+
+def page_name(profile, template: str, name: str) -> str:
+    """The cache name of a whole page: besides the journal version (journal.core.caching),
+    page_shown's digest."""
+    return f"page:{template}:{name}:{page_shown(profile)}"
 
 
 def effects_by_slug() -> dict:
