@@ -38,10 +38,8 @@ def _compute(user, missing: list[int]) -> dict[int, tuple[dict, dict]]:
     """The missing blocks, from one bounded read per chart input."""
     first, last = block_start(min(missing)), block_end(max(missing))
     lead = first - timedelta(days=LEAD_IN)
-    sessions = queries.session_feelings(user, lead, last)
+    sessions = queries.block_sessions(user, lead, last)
     checkins = queries.daily_checkins(user, lead, last)
-    minutes = queries.weekly_moderate_minutes(user, first, last)
-    loads = queries.daily_load(user, first, last)
     tags = queries.weekly_tags(user, first, last)
     built = {}
     for index in missing:
@@ -51,8 +49,6 @@ def _compute(user, missing: list[int]) -> dict[int, tuple[dict, dict]]:
             index,
             sessions=_slice(sessions, "date", before, end),
             checkins=_slice(checkins, "date", before, end),
-            minutes=_slice(minutes, "week", start, end),
-            loads=_slice(loads, "date", start, end),
             tags=_slice(tags, "week", start, end),
         )
     return built

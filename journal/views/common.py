@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import trigger_client_event
 
-from journal.core.caching import digest, field_values, per_journal
+from journal.core.caching import FORMAT_VERSION, cached, digest, field_values, per_journal
 from journal.models import Profile
 
 # Sent with every change to sessions or check-ins, so widgets and charts that
@@ -68,19 +68,23 @@ FIELDS = [field.attname for field in Profile._meta.concrete_fields]
 SHOWN = [name for name in FIELDS if name != "journal_version"]
 
 
-def page_shown(profile) -> str:
-    """A digest of what a cached page shows besides the journal: the day, the content's
-    version and the profile's own fields, whose settings (check-in items, units) shape pages
-    and whose edit in the admin changes no journal version. Read once per profile instance
-    (one per request): content_version is a query."""
-    shown = profile.__dict__.get("_page_shown")
+def shown_content(profile) -> str:
+    """A digest of the content's version (content_version, a query), read once per profile
+    instance, that is once per request."""
+    shown = profile.__dict__.get("_shown_content")
     if shown is None:
         from content.models import content_version
 
-        settings = [v for f, v in zip(FIELDS, field_values(profile), strict=True) if f in SHOWN]
-        shown = digest([content_version(), settings, profile.today()])
-        profile.__dict__["_page_shown"] = shown
+        shown = profile.__dict__["_shown_content"] = digest(content_version())
     return shown
+
+
+def page_shown(profile) -> str:
+    """A digest of what a cached page shows besides the journal: the day, the content's
+    version and the profile's own fields, whose settings (check-in items, units) shape pages
+    and whose edit in the admin changes no journal version."""
+    settings = [v for f, v in zip(FIELDS, field_values(profile), strict=True) if f in SHOWN]
+    return digest([shown_content(profile), settings, profile.today()])
 
 
 def page_name(profile, template: str, name: str) -> str:
@@ -89,8 +93,18 @@ def page_name(profile, template: str, name: str) -> str:
     return f"page:{template}:{name}:{page_shown(profile)}"
 
 
-def effects_by_slug() -> dict:
-    """The content app's effects (name, grade, Learn page) by slug, in one query."""
+def per_content(profile, name: str, compute):
+    """`compute()` of the content app's rows (the same for everyone), cached until the
+    content changes: an edit in the admin shows at once."""
+    return cached(f"mj:{FORMAT_VERSION}:content:{shown_content(profile)}:{name}", compute)
+
+
+def effects_by_slug(profile=None) -> dict:
+    """The content app's effects (name, grade, Learn page) by slug, in one query; given the
+    profile, from the cache while the content is unchanged (per_content)."""
     from content.models import Effect
 
-    return Effect.objects.in_bulk(field_name="slug")
+    def read() -> dict:
+        return Effect.objects.in_bulk(field_name="slug")
+
+    return read() if profile is None else per_content(profile, "effects", read)

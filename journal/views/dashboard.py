@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Window
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -13,7 +14,13 @@ from journal.core.forms import CheckInForm, QuickSessionForm, first_day
 from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
 from journal.dashboard import chart_cache, charts, patterns, queries, stats
 from journal.models import CheckIn, Session
-from journal.views.common import CSRF_PLACEHOLDER, effects_by_slug, page_shown, render_cached
+from journal.views.common import (
+    CSRF_PLACEHOLDER,
+    effects_by_slug,
+    page_shown,
+    per_content,
+    render_cached,
+)
 from journal.views.experiments import today_context
 from journal.views.feelings import feelings_context
 
@@ -84,9 +91,12 @@ def pending_context(user, profile=None, is_open=False) -> dict:
     rating. Imported sessions wait in "How did it feel?" instead, so that years of imports
     do not flood this list."""
     pending = Session.objects.for_user(user).filter(effort__isnull=True, source="")
-    total = pending.count()
+    # The first rows and the count of all in one statement: COUNT(*) OVER () is taken
+    # before the LIMIT.
+    shown = list(pending.annotate(total=Window(Count("*")))[:PENDING_LIMIT])
+    total = shown[0].total if shown else 0
     return {
-        "pending": list(pending[:PENDING_LIMIT]),
+        "pending": shown,
         "pending_total": total,
         "pending_more": max(total - PENDING_LIMIT, 0),
         "pending_open": is_open,
@@ -168,10 +178,16 @@ def charts_context(user, profile, range_key, effects) -> dict:
     # Effect names are content, edited in the admin without touching anyone's journal.
     name = f"charts:{range_key}:{today.isoformat()}:{digest(effect_names)}"
     built = per_journal(profile, name, compute)
-    beside = {
-        p.chart_key: p.section
-        for p in ChartPlacement.objects.select_related("section").filter(section__published=True)
-    }
+    beside = per_content(
+        profile,
+        "chart-placements",
+        lambda: {
+            p.chart_key: p.section
+            for p in ChartPlacement.objects.select_related("section").filter(
+                section__published=True
+            )
+        },
+    )
     return {
         "charts": [(chart, beside.get(chart.key)) for chart in built],
         "range_key": range_key,
@@ -183,14 +199,14 @@ def charts_context(user, profile, range_key, effects) -> dict:
 FRAGMENTS = {
     "pending": pending_context,
     "summary": summary_context,
-    "chronic": lambda user, profile: chronic_context(user, profile, effects_by_slug()),
+    "chronic": lambda user, profile: chronic_context(user, profile, effects_by_slug(profile)),
 }
 
 
 def dashboard_context(user, profile, range_key, quick_form=None, checkin_form=None) -> dict:
     """Everything the page shows; the two forms are left out when `quick_form` is False
     (page_fragments renders them apart)."""
-    effects = effects_by_slug()
+    effects = effects_by_slug(profile)
     forms = {}
     if quick_form is not False:
         forms = {
@@ -295,5 +311,7 @@ def dashboard_fragment(request, name):
 @login_required
 def dashboard_charts(request):
     profile = profile_for(request.user)
-    context = charts_context(request.user, profile, request.GET.get("range"), effects_by_slug())
+    context = charts_context(
+        request.user, profile, request.GET.get("range"), effects_by_slug(profile)
+    )
     return render(request, "journal/dashboard/dashboard.html#charts", context)
