@@ -45,17 +45,23 @@ def field_values(obj) -> tuple:
     return tuple(getattr(obj, field.attname) for field in obj._meta.concrete_fields)
 
 
+def person(user) -> str:
+    """Who a cache entry belongs to: the account's id and its creation time, so that a
+    database whose ids start again (a restored or flushed one, a test's rolled-back
+    transaction) never hands one person's entries to another."""
+    return f"{user.pk}.{user.date_joined.timestamp()}"
+
+
 def journal_key(profile, name: str) -> str:
-    """The cache key of `name` for this person at their current journal version."""
-    return f"mj:{FORMAT_VERSION}:{profile.user_id}:{profile.journal_version}:{name}"
+    """The cache key of `name` for this person at their current journal version (the
+    profile's user is read once per request: journal.core.services.profile_for keeps it)."""
+    return f"mj:{FORMAT_VERSION}:{person(profile.user)}:{profile.journal_version}:{name}"
 
 
 def person_key(user, name: str) -> str:
     """The cache key of `name` for this person whatever their journal version, for a value
-    whose name carries every input it shows (a form filled from one row). The account's
-    creation time too: a database that reuses a deleted account's id (SQLite may) must not
-    hand its entries to the new one."""
-    return f"mj:{FORMAT_VERSION}:{user.pk}.{user.date_joined.timestamp()}:{name}"
+    whose name carries every input it shows (a form filled from one row)."""
+    return f"mj:{FORMAT_VERSION}:{person(user)}:{name}"
 
 
 def per_journal(profile, name: str, compute: Callable[[], T]) -> T:

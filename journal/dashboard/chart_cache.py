@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.db.models import Q
 
 from journal.core.blocks import LEAD_IN, block_end, block_of, block_start
+from journal.core.caching import person
 from journal.core.chartstamp import EVERY_BLOCK, ChartStamp
 from journal.dashboard import charts, queries, stats
 from journal.dashboard.chart_blocks import build_block
@@ -65,11 +66,8 @@ class Blocks:
         asked = Q(block=EVERY_BLOCK) | Q(block__gte=self.wanted.start, block__lt=self.wanted.stop)
         stamps = dict(ChartStamp.objects.filter(asked, owner=user).values_list("block", "stamp"))
         every = stamps.get(EVERY_BLOCK, 0)
-        # The account's creation time too: a database that reuses a deleted account's id
-        # (SQLite may) must not hand its cached blocks to the new one.
-        person = f"{user.pk}.{user.date_joined.timestamp()}"
         self.keys = {
-            index: f"mj-chart:{FORMAT}:{RULES_VERSION}:{person}:{index}:{every}:"
+            index: f"mj-chart:{FORMAT}:{RULES_VERSION}:{person(user)}:{index}:{every}:"
             f"{stamps.get(index, 0)}"
             for index in self.wanted
         }
