@@ -29,10 +29,8 @@ Figures are printed, never asserted: they depend on the machine.
 """
 
 import gzip
-import http.client
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,13 +41,16 @@ from functools import cached_property
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # `python bench/run.py` puts bench/ first, not the project
+
+from bench.http_server import HttpServer  # noqa: E402
+
 POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 # One database per run, so benchmarks started side by side do not drop each other's.
 BENCH_DB = f"movement_journal_bench_{os.getpid()}"
 REPEATS = int(os.environ.get("BENCH_REPEATS", "15"))
 # Pages are timed over HTTP, as a browser meets them, unless BENCH_HTTP=0.
 OVER_HTTP = os.environ.get("BENCH_HTTP", "1") != "0"
-GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 
 def median_ms(fn, repeats=REPEATS) -> float:
@@ -60,68 +61,6 @@ def median_ms(fn, repeats=REPEATS) -> float:
         fn()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
-
-
-class HttpServer:
-    """One gunicorn worker on loopback serving the bench database, and a plain HTTP GET
-    with the logged-in client's session cookie: the time a browser waits for a page,
-    parsing and the socket included."""
-
-    def __init__(self, cookie: str):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.cookie = cookie
-        self.cpu: list[float] = []  # the worker's CPU ms for each request, when known
-        self.process = subprocess.Popen(
-            [GUNICORN, "config.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", "1"]
-            + ["--log-level", "warning"],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                self.get("/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            self.stop()
-            raise RuntimeError("gunicorn did not start")
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        found = children.read_text().split() if children.exists() else []
-        self.stat = Path(f"/proc/{found[0]}/schedstat") if found else None
-
-    def cpu_ns(self) -> int | None:
-        """The worker's CPU time so far (Linux's schedstat), or None where unknown."""
-        try:
-            return int(self.stat.read_text().split()[0]) if self.stat else None
-        except OSError:
-            return None
-
-    def get(self, url: str) -> int:
-        before = self.cpu_ns() if hasattr(self, "stat") else None
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            connection.request("GET", url, headers={"Cookie": self.cookie, "Host": "127.0.0.1"})
-            response = connection.getresponse()
-            response.read()
-        finally:
-            connection.close()
-        after = self.cpu_ns() if before is not None else None
-        if after is not None:
-            self.cpu.append((after - before) / 1e6)
-        return response.status
-
-    def cpu_median(self, since: int) -> float | None:
-        """The median CPU ms of the requests since the `since`-th."""
-        found = self.cpu[since + 1 :]  # the first was median_ms's warm-up
-        return statistics.median(found) if found else None
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
 
 
 class Bench:

@@ -45,29 +45,45 @@ def field_values(obj) -> tuple:
     return tuple(getattr(obj, field.attname) for field in obj._meta.concrete_fields)
 
 
-def person_key(user) -> str:
-    """A person in a cache key: their id and their account's creation time, so that a
-    database that reuses a deleted account's id (SQLite may) never hands the new account
-    what was cached for the old one."""
+def person(user) -> str:
+    """Who a cache entry belongs to: the account's id and its creation time, so that a
+    database whose ids start again (a restored or flushed one, a test's rolled-back
+    transaction) never hands one person's entries to another."""
     return f"{user.pk}.{user.date_joined.timestamp()}"
 
 
 def journal_key(profile, name: str) -> str:
-    """The cache key of `name` for this person at their current journal version."""
-    return f"mj:{FORMAT_VERSION}:{profile.user_id}:{profile.journal_version}:{name}"
+    """The cache key of `name` for this person at their current journal version (the
+    profile's user is read once per request: journal.core.services.profile_for keeps it)."""
+    return f"mj:{FORMAT_VERSION}:{person(profile.user)}:{profile.journal_version}:{name}"
+
+
+def person_key(user, name: str) -> str:
+    """The cache key of `name` for this person whatever their journal version, for a value
+    whose name carries every input it shows (a form filled from one row)."""
+    return f"mj:{FORMAT_VERSION}:{person(user)}:{name}"
 
 
 def per_journal(profile, name: str, compute: Callable[[], T]) -> T:
-    """`compute()`, cached for this person until their journal changes.
+    """`compute()`, cached for this person until their journal changes."""
+    return cached(journal_key(profile, name), compute)
+
+
+def per_person(user, name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, cached for this person under `name` alone (person_key)."""
+    return cached(person_key(user, name), compute)
+
+
+def cached(key: str, compute: Callable[[], T]) -> T:
+    """`compute()`, cached under `key`.
 
     A cache that cannot be reached (Redis down) costs speed, never the page: the value is
     computed as if nothing were cached.
     """
-    key = journal_key(profile, name)
     try:
         value = cache.get(key, _MISSING)
     except Exception:  # any backend's connection error
-        logger.warning("cache unavailable; computing %s", name, exc_info=True)
+        logger.warning("cache unavailable; computing %s", key, exc_info=True)
         return compute()
     if value is not _MISSING:
         return value
@@ -75,7 +91,7 @@ def per_journal(profile, name: str, compute: Callable[[], T]) -> T:
     try:
         cache.set(key, value, TIMEOUT)
     except Exception:
-        logger.warning("cache unavailable; not storing %s", name, exc_info=True)
+        logger.warning("cache unavailable; not storing %s", key, exc_info=True)
     return value
 
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 
 from journal.core.blocks import reached
-from journal.core.caching import person_key
+from journal.core.caching import person
 
 EVERY_BLOCK = -1_000_000  # below any real block (1900 is about -400)
 
@@ -81,6 +81,6 @@ def block_keys(owner, name: str, blocks: range, read: Stamps | None = None) -> d
     write that stamps a block moves the version too), used when they cover `blocks`."""
     if read is None or not read.covers(blocks):
         read = stamps(owner, blocks)
-    found, person = read.found, person_key(owner)
+    found, who = read.found, person(owner)
     every = found.get(EVERY_BLOCK, 0)
-    return {index: f"{name}:{person}:{index}:{every}:{found.get(index, 0)}" for index in blocks}
+    return {index: f"{name}:{who}:{index}:{every}:{found.get(index, 0)}" for index in blocks}

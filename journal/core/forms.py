@@ -81,7 +81,12 @@ def plausible_date(value: date, profile: Profile) -> date:
 
 
 class SessionForm(forms.ModelForm):
-    """Every field of a session; distance is entered in the person's own unit."""
+    """Every field of a session; distance is entered in the person's own unit. Minutes over
+    validation.LONG_SESSION_MINUTES are asked about once ("Really N hours?")."""
+
+    # The minutes the person confirmed after "really N hours?": asked once, not again.
+    long_ok = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    asks_long = None  # the minutes asked about, when the form is sent back to ask
 
     feeling_before = scale_field(
         -5, 5, FEELING_ANCHORS, label="Feeling before", asks="how you felt before"
@@ -193,6 +198,22 @@ class SessionForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("activity") != Activity.MOBILITY:
             cleaned["style"] = ""
+        self.errors.pop("long_ok", None)  # a damaged confirmation only means asking again
+        minutes, long_after = cleaned.get("minutes"), validation.LONG_SESSION_MINUTES
+        if not minutes or not long_after < minutes <= SESSION_RANGES["minutes"][1]:
+            return cleaned
+        # An edit that leaves long minutes as they were is not asked about again.
+        if cleaned.get("long_ok") != minutes and self.instance.minutes != minutes:
+            self.asks_long = minutes
+            self.data = self.data.copy()  # the form comes back with the answer filled in
+            self.data[self.add_prefix("long_ok")] = minutes
+            button = "Save changes" if self.instance.pk else "Log session"
+            self.add_error(
+                "minutes",
+                f"Really {validation.hours_words(minutes)}? That is over "
+                f"{validation.hours_words(long_after)}: press {button} again to keep "
+                f"{minutes:,} minutes, or correct them.",
+            )
         return cleaned
 
     def save(self, commit=True):
@@ -213,9 +234,6 @@ class QuickSessionForm(SessionForm):
         widget=forms.HiddenInput(attrs={"data-log-key": ""}),
         error_messages={"invalid": "This log's key is damaged. Reload the page and log again."},
     )
-    # The minutes the person confirmed after "really N hours?": asked once, not again.
-    long_ok = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    asks_long = None  # the minutes asked about, when the form is sent back to ask
 
     class Meta(SessionForm.Meta):
         fields = [
@@ -238,18 +256,6 @@ class QuickSessionForm(SessionForm):
         # A hidden field has nowhere to show its error: show it above the form.
         if self.has_error("uuid"):
             self.add_error(None, self.errors.pop("uuid"))
-        self.errors.pop("long_ok", None)  # a damaged confirmation only means asking again
-        minutes = cleaned.get("minutes")
-        long_after = validation.LONG_SESSION_MINUTES
-        too_long = minutes and minutes > SESSION_RANGES["minutes"][1]
-        if minutes and long_after < minutes and not too_long and cleaned.get("long_ok") != minutes:
-            self.asks_long = minutes
-            self.add_error(
-                "minutes",
-                f"Really {validation.hours_words(minutes)}? That is over "
-                f"{validation.hours_words(long_after)}: press Log session again to keep "
-                f"{minutes:,} minutes, or correct them.",
-            )
         return cleaned
 
     def save(self, commit=True):

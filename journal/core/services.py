@@ -29,6 +29,7 @@ LOOK_BACK = timedelta(days=tagging.WINDOW_DAYS - 1)  # W84 includes its own last
 
 def profile_for(user) -> Profile:
     profile, _ = Profile.objects.get_or_create(user=user)
+    profile.user = user  # the account at hand, so that profile.user costs no query
     return profile
 
 

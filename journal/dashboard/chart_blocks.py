@@ -16,10 +16,22 @@ from datetime import date, timedelta
 from journal.core.blocks import BLOCK_DAYS, BLOCK_WEEKS, LEAD_IN, block_end, block_start
 from journal.core.ranges import CHECKIN_ITEMS
 from journal.dashboard import stats
+from journal.tagging import MODERATE, MVPA_ACTIVITIES, VIGOROUS, VIGOROUS_WEIGHT, Intensity
 
 __all__ = ["BLOCK_DAYS", "BLOCK_WEEKS", "LEAD_IN", "OUTCOME_ITEMS", "build_block"]
 
 OUTCOME_ITEMS = ("mood", "sleep_quality", *CHECKIN_ITEMS)
+MODERATE_PLUS = frozenset(level.slug for level in Intensity if level >= MODERATE)
+VIGOROUS_PLUS = frozenset(level.slug for level in Intensity if level >= VIGOROUS)
+
+
+def moderate_minutes(row: dict) -> int:
+    """A session row's moderate-equivalent minutes: the mvpa filter's sessions count, and a
+    vigorous-or-harder minute counts twice [PAG18]. The summary sums the same in SQL
+    (journal.dashboard.queries.MODERATE_EQUIVALENT_MINUTES); a test holds the two equal."""
+    if row["activity"] not in MVPA_ACTIVITIES or row["intensity"] not in MODERATE_PLUS:
+        return 0
+    return row["minutes"] * (VIGOROUS_WEIGHT if row["intensity"] in VIGOROUS_PLUS else 1)
 
 
 def _rolling(values: list, window: int) -> list:
@@ -34,14 +46,13 @@ def build_block(
     *,
     sessions: list[dict],
     checkins: list[dict],
-    minutes: list[dict],
-    loads: list[dict],
     tags: list[dict],
 ) -> tuple[dict, dict]:
     """The block's figures as two plain dicts (JSON-ready, so a cached block costs one
     json.loads): per week, which every range reads, and per day, which only the ranges drawn
-    per day read. Rows must cover LEAD_IN days before the block to its end (sessions and
-    check-ins) and its weeks (minutes, loads, tags); rows outside are ignored.
+    per day read. Session and check-in rows must cover LEAD_IN days before the block to its
+    end, tag rows its weeks; rows outside are ignored. A session row holds its date,
+    activity, intensity, feelings, minutes and effort.
 
     Weekly series are lists over the block's BLOCK_WEEKS Mondays; "feeling:<intensity>"
     holds mean changes and "feeling_n:<intensity>" their session counts, "acute:<effect>"
@@ -75,6 +86,8 @@ def build_block(
 
     activities_on: dict[date, set] = defaultdict(set)
     count = [0] * BLOCK_WEEKS
+    minutes: dict[str, list[int]] = {}
+    load_by_day: dict[date, int] = {}
     changes: dict[str, list[list]] = defaultdict(lambda: [[] for _ in chunks])
     rated = []
     for row in sessions:
@@ -82,6 +95,13 @@ def build_block(
         if not start <= row["date"] <= end:
             continue
         count[week(row["date"])] += 1
+        if moderate := moderate_minutes(row):
+            column = minutes.setdefault(f"minutes:{row['activity']}", [0] * BLOCK_WEEKS)
+            column[week(row["date"])] += moderate
+        if row["effort"] is not None:  # training load: effort x minutes of rated sessions
+            load_by_day[row["date"]] = load_by_day.get(row["date"], 0) + (
+                row["effort"] * row["minutes"]
+            )
         before, after = row.get("feeling_before"), row.get("feeling_after")
         if before is None or after is None:
             continue
@@ -113,11 +133,7 @@ def build_block(
     weekly["outcomes"] = outcomes
     days["outcomes"] = per_day
 
-    for row in minutes:
-        if start <= row["week"] <= end:
-            column = weekly.setdefault(f"minutes:{row['activity']}", [0] * BLOCK_WEEKS)
-            column[week(row["week"])] = row["minutes"] or 0
-    load_by_day = {row["date"]: row["load"] for row in loads if start <= row["date"] <= end}
+    weekly.update(sorted(minutes.items()))
     training = stats.training_weeks(load_by_day, start, end)
     weekly["load"] = [t.load for t in training]
     weekly["monotony"] = [t.monotony for t in training]

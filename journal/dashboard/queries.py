@@ -49,12 +49,13 @@ def since(qs, field: str, start: date | None, end: date | None = None):
     return qs.filter(**{f"{field}__lte": end}) if end else qs
 
 
-def session_feelings(user, start: date | None, end: date | None = None) -> list[dict]:
-    """feeling-change: one row per session (date, activity, intensity, before, after)."""
+def block_sessions(user, start: date | None, end: date | None = None) -> list[dict]:
+    """The sessions a block of the charts reads (journal.dashboard.chart_blocks): one row
+    each, with what its feelings, moderate-equivalent minutes and load are made of."""
     qs = since(Session.objects.for_user(user), "date", start, end)
     return list(
         qs.order_by("date", "id").values(
-            "date", "activity", "intensity", "feeling_before", "feeling_after"
+            "date", "activity", "intensity", "feeling_before", "feeling_after", "minutes", "effort"
         )
     )
 
@@ -63,21 +64,6 @@ def daily_checkins(user, start: date | None, end: date | None = None) -> list[di
     """mood-stress and outcomes-by-activity: the check-ins in the range."""
     qs = since(CheckIn.objects.for_user(user), "date", start, end)
     return list(qs.order_by("date").values("date", "mood", "sleep_quality", *CHECKIN_ITEMS))
-
-
-def weekly_moderate_minutes(user, start: date | None, end: date | None = None) -> list[dict]:
-    """weekly-minutes: moderate-equivalent minutes per week and activity type, in SQL.
-
-    The same sum as journal.tagging's mvpa window function; only the sessions
-    that count toward the guideline are read at all.
-    """
-    qs = since(Session.objects.for_user(user), "date", start, end).filter(MVPA)
-    return list(
-        qs.annotate(week=WeekStart("date"))
-        .values("week", "activity")
-        .annotate(minutes=Sum(MODERATE_EQUIVALENT_MINUTES))
-        .order_by("week", "activity")
-    )
 
 
 def recent_days_and_mood(user, since: date, today: date) -> list[tuple]:
@@ -110,16 +96,6 @@ def recent_days_and_mood(user, since: date, today: date) -> list[tuple]:
         .order_by()
     )
     return list(days.union(mood, all=True))
-
-
-def daily_load(user, start: date | None, end: date | None = None) -> list[dict]:
-    """training-load: the day's summed load (effort x minutes) for rated sessions."""
-    qs = since(Session.objects.for_user(user), "date", start, end).filter(effort__isnull=False)
-    return list(
-        qs.values("date")
-        .annotate(load=Sum(F("effort") * F("minutes"), output_field=IntegerField()))
-        .order_by("date")
-    )
 
 
 def weekly_tags(user, start: date | None, end: date | None = None) -> list[dict]:

@@ -61,7 +61,8 @@ def analyse(experiment: Experiment, profile=None, today: date | None = None):
     profile = profile or profile_for(experiment.owner)
     today = today or profile.today()
     plan = experiment.plan
-    rows = Session.objects.for_user(experiment.owner).between(plan.start, plan.last_day)
+    owner = experiment.owner_id  # the id alone: no query for the user row
+    rows = Session.objects.for_user(owner).between(plan.start, plan.last_day)
     rows = list(rows.values(*FACT_FIELDS, "feeling_before", "feeling_after"))
     logged = [
         analysis.Logged(facts, row["feeling_before"], row["feeling_after"])
@@ -69,7 +70,7 @@ def analyse(experiment: Experiment, profile=None, today: date | None = None):
     ]
     checkins = {
         row["date"]: row
-        for row in CheckIn.objects.for_user(experiment.owner)
+        for row in CheckIn.objects.for_user(owner)
         .filter(date__gte=plan.start, date__lte=plan.end)
         .values("date", *OUTCOME_FIELDS)
     }

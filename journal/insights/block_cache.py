@@ -31,7 +31,7 @@ from django.db.models import FilteredRelation, Q
 from journal import dashboard
 from journal.core import chartstamp
 from journal.core.blocks import BLOCK_DAYS, EPOCH, block_end, block_of, block_start
-from journal.core.caching import cached_many, digest, person_key, store_many
+from journal.core.caching import cached_many, digest, person, store_many
 from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, session_facts
 from journal.insights import analysis, holds_cache, tally
 from journal.insights.analysis import GROUPS, LAYOUT, OUTCOME_LAG, SessionRow
@@ -220,7 +220,7 @@ def range_tally(user, profile, start: date | None, today: date) -> RangeTally:
     lo, hi = start and start.toordinal(), today.toordinal()
     head = [i for i in wanted if i < block_of(today)]
     tail = [i for i in wanted if i >= block_of(today)]
-    head_key = f"mj-insight-head:{FORMAT}:{person_key(user)}:" + digest(
+    head_key = f"mj-insight-head:{FORMAT}:{person(user)}:" + digest(
         [lo, hi, [keys[i] for i in head]]
     )
 

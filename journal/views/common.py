@@ -6,7 +6,8 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import trigger_client_event
 
-from journal.core.caching import digest, field_values, per_journal
+from journal.core.caching import FORMAT_VERSION, cached, digest, field_values, per_journal
+from journal.models import Profile
 
 # Sent with every change to sessions or check-ins, so widgets and charts that
 # listen for it (hx-trigger="journal-changed from:body") refresh themselves.
@@ -47,32 +48,63 @@ def render_cached(request, profile, template, name, context, fresh=None) -> Http
     input, such as the range. `fresh` maps other placeholders in the page to functions that
     give each view its own value. A view with a message to show once (the page reads, and so
     spends, it) renders afresh."""
+
+    def render_page() -> str:
+        return render_to_string(template, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request)
+
     if len(get_messages(request)):
-        page = render_to_string(template, context(), request)
+        page = render_page()
     else:
-        placeholders = {"csrf_token": CSRF_PLACEHOLDER}
-        page = per_journal(
-            profile,
-            page_name(profile, template, name),
-            lambda: render_to_string(template, {**context(), **placeholders}, request),
-        ).replace(CSRF_PLACEHOLDER, get_token(request))
+        page = per_journal(profile, page_name(profile, template, name), render_page)
+    page = page.replace(CSRF_PLACEHOLDER, get_token(request))
     for placeholder, value in (fresh or {}).items():
         page = page.replace(placeholder, value())
     return HttpResponse(page)
 
 
+# The profile's fields a page may show (all but its journal version, which is in the keys
+# of the pages cached per journal, and not in those of fragments cached apart from it).
+FIELDS = [field.attname for field in Profile._meta.concrete_fields]
+SHOWN = [name for name in FIELDS if name != "journal_version"]
+
+
+def shown_content(profile) -> str:
+    """A digest of the content's version (content_version, a query), read once per profile
+    instance, that is once per request."""
+    shown = profile.__dict__.get("_shown_content")
+    if shown is None:
+        from content.models import content_version
+
+        shown = profile.__dict__["_shown_content"] = digest(content_version())
+    return shown
+
+
+def page_shown(profile) -> str:
+    """A digest of what a cached page shows besides the journal: the day, the content's
+    version and the profile's own fields, whose settings (check-in items, units) shape pages
+    and whose edit in the admin changes no journal version."""
+    settings = [v for f, v in zip(FIELDS, field_values(profile), strict=True) if f in SHOWN]
+    return digest([shown_content(profile), settings, profile.today()])
+
+
 def page_name(profile, template: str, name: str) -> str:
-    """The cache name of a whole page: besides the journal version (journal.core.caching), the
-    day, the content's version and the profile's own fields, whose settings (check-in items,
-    units) shape pages and whose edit in the admin changes no journal version."""
-    from content.models import content_version
-
-    shown = digest([content_version(), field_values(profile)])
-    return f"page:{template}:{name}:{profile.today()}:{shown}"
+    """The cache name of a whole page: besides the journal version (journal.core.caching),
+    page_shown's digest."""
+    return f"page:{template}:{name}:{page_shown(profile)}"
 
 
-def effects_by_slug() -> dict:
-    """The content app's effects (name, grade, Learn page) by slug, in one query."""
+def per_content(profile, name: str, compute):
+    """`compute()` of the content app's rows (the same for everyone), cached until the
+    content changes: an edit in the admin shows at once."""
+    return cached(f"mj:{FORMAT_VERSION}:content:{shown_content(profile)}:{name}", compute)
+
+
+def effects_by_slug(profile=None) -> dict:
+    """The content app's effects (name, grade, Learn page) by slug, in one query; given the
+    profile, from the cache while the content is unchanged (per_content)."""
     from content.models import Effect
 
-    return Effect.objects.in_bulk(field_name="slug")
+    def read() -> dict:
+        return Effect.objects.in_bulk(field_name="slug")
+
+    return read() if profile is None else per_content(profile, "effects", read)

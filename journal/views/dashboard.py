@@ -3,16 +3,24 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Window
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from journal import tagging
-from journal.core.caching import digest, per_journal
+from journal.core.caching import digest, field_values, per_journal, per_person
 from journal.core.forms import CheckInForm, QuickSessionForm, first_day
 from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
 from journal.dashboard import chart_cache, charts, patterns, queries, stats
 from journal.models import CheckIn, Session
-from journal.views.common import effects_by_slug, render_cached
+from journal.views.common import (
+    CSRF_PLACEHOLDER,
+    effects_by_slug,
+    page_shown,
+    per_content,
+    render_cached,
+)
 from journal.views.experiments import today_context
 from journal.views.feelings import feelings_context
 
@@ -32,16 +40,21 @@ def home(request):
     return dashboard_page(request)
 
 
+def last_activity(user) -> str | None:
+    """The activity of the person's last logged session: the quick log's default."""
+    return (
+        Session.objects.for_user(user)
+        .order_by("-created_at", "-id")
+        .values_list("activity", flat=True)
+        .first()
+    )
+
+
 def quick_form_for(user, profile, activity=None, log_key=None) -> QuickSessionForm:
     """A blank quick-log form, its activity defaulting to the person's last one; `log_key`
     replaces the fresh idempotency key the form makes for itself."""
     if activity is None:
-        activity = (
-            Session.objects.for_user(user)
-            .order_by("-created_at", "-id")
-            .values_list("activity", flat=True)
-            .first()
-        )
+        activity = last_activity(user)
     initial = {"activity": activity or "aerobic", "date": profile.today()}
     if log_key:
         initial["uuid"] = log_key
@@ -61,11 +74,12 @@ def chosen_day(value, profile):
     return day
 
 
-def checkin_form_for(user, profile, day=None) -> CheckInForm:
+def checkin_form_for(user, profile, day=None, existing=False) -> CheckInForm:
     """One day's check-in form (today's by default), filled from that day's check-in when
-    there is one, else blank."""
+    there is one, else blank; `existing` is that check-in (or None) when already read."""
     day = day or profile.today()
-    existing = CheckIn.objects.for_user(user).filter(date=day).first()
+    if existing is False:
+        existing = CheckIn.objects.for_user(user).filter(date=day).first()
     instance = existing or CheckIn(owner=user, date=day)
     return CheckInForm(
         instance=instance, profile=profile, initial={"date": day}, prefix=CHECKIN_PREFIX
@@ -77,9 +91,12 @@ def pending_context(user, profile=None, is_open=False) -> dict:
     rating. Imported sessions wait in "How did it feel?" instead, so that years of imports
     do not flood this list."""
     pending = Session.objects.for_user(user).filter(effort__isnull=True, source="")
-    total = pending.count()
+    # The first rows and the count of all in one statement: COUNT(*) OVER () is taken
+    # before the LIMIT.
+    shown = list(pending.annotate(total=Window(Count("*")))[:PENDING_LIMIT])
+    total = shown[0].total if shown else 0
     return {
-        "pending": list(pending[:PENDING_LIMIT]),
+        "pending": shown,
         "pending_total": total,
         "pending_more": max(total - PENDING_LIMIT, 0),
         "pending_open": is_open,
@@ -161,10 +178,16 @@ def charts_context(user, profile, range_key, effects) -> dict:
     # Effect names are content, edited in the admin without touching anyone's journal.
     name = f"charts:{range_key}:{today.isoformat()}:{digest(effect_names)}"
     built = per_journal(profile, name, compute)
-    beside = {
-        p.chart_key: p.section
-        for p in ChartPlacement.objects.select_related("section").filter(section__published=True)
-    }
+    beside = per_content(
+        profile,
+        "chart-placements",
+        lambda: {
+            p.chart_key: p.section
+            for p in ChartPlacement.objects.select_related("section").filter(
+                section__published=True
+            )
+        },
+    )
     return {
         "charts": [(chart, beside.get(chart.key)) for chart in built],
         "range_key": range_key,
@@ -176,22 +199,80 @@ def charts_context(user, profile, range_key, effects) -> dict:
 FRAGMENTS = {
     "pending": pending_context,
     "summary": summary_context,
-    "chronic": lambda user, profile: chronic_context(user, profile, effects_by_slug()),
+    "chronic": lambda user, profile: chronic_context(user, profile, effects_by_slug(profile)),
 }
 
 
 def dashboard_context(user, profile, range_key, quick_form=None, checkin_form=None) -> dict:
-    effects = effects_by_slug()
+    """Everything the page shows; the two forms are left out when `quick_form` is False
+    (page_fragments renders them apart)."""
+    effects = effects_by_slug(profile)
+    forms = {}
+    if quick_form is not False:
+        forms = {
+            "quick_form": quick_form or quick_form_for(user, profile),
+            "checkin_form": checkin_form or checkin_form_for(user, profile),
+        }
     return {
         "profile": profile,
-        "quick_form": quick_form or quick_form_for(user, profile),
-        "checkin_form": checkin_form or checkin_form_for(user, profile),
+        **forms,
         **pending_context(user),
         **today_context(user, profile),
         **feelings_context(user, profile),
         **summary_context(user, profile),
         **chronic_context(user, profile, effects),
         **charts_context(user, profile, range_key, effects),
+    }
+
+
+def fragment(request, profile, name: str, shown, context) -> str:
+    """The page's partial `name`, rendered once per person and `shown` (everything it shows
+    besides page_shown's day, profile and content), not once per journal version: the two
+    forms and the long-term card read a row or two of the journal, and a session logged
+    today seldom changes them. Its CSRF token is render_cached's placeholder."""
+    return per_person(
+        request.user,
+        f"dashboard:{name}:{digest([page_shown(profile), shown])}",
+        lambda: render_to_string(
+            f"{PAGE}#{name}", {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
+        ),
+    )
+
+
+def page_fragments(request, profile, context: dict) -> dict:
+    """The forms and the long-term card of the cached page (dashboard_page), each from its
+    own cache: the forms are rebuilt and rendered only when the last activity or today's
+    check-in changes, the card only when a pattern's state or progress does."""
+    user = request.user
+    activity = last_activity(user)
+    today = CheckIn.objects.for_user(user).filter(date=profile.today()).first()
+    long_term = context["long_term"]
+    card = [
+        (e["slug"], e["state"], e["progress"], e["no_nudge"], e["quiet"])
+        for e in (*long_term["headline"], *long_term["rest"])
+    ]
+    return {
+        "quick_log": fragment(
+            request,
+            profile,
+            "quick-log",
+            activity,
+            lambda: {
+                "quick_form": quick_form_for(user, profile, activity, LOG_KEY_PLACEHOLDER),
+                "user": user,
+            },
+        ),
+        "checkin": fragment(
+            request,
+            profile,
+            "checkin",
+            today and field_values(today),
+            lambda: {
+                "checkin_form": checkin_form_for(user, profile, existing=today),
+                "profile": profile,
+            },
+        ),
+        "chronic": fragment(request, profile, "chronic", card, lambda: context),
     }
 
 
@@ -210,8 +291,8 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
         return render(request, PAGE, {**context, **extra})
 
     def context() -> dict:
-        blank = quick_form_for(request.user, profile, log_key=LOG_KEY_PLACEHOLDER)
-        return dashboard_context(request.user, profile, range_key, quick_form=blank)
+        found = dashboard_context(request.user, profile, range_key, quick_form=False)
+        return {**found, "fragments": page_fragments(request, profile, found)}
 
     fresh = {LOG_KEY_PLACEHOLDER: lambda: str(uuid.uuid4())}
     return render_cached(request, profile, PAGE, range_key, context, fresh)
@@ -230,5 +311,7 @@ def dashboard_fragment(request, name):
 @login_required
 def dashboard_charts(request):
     profile = profile_for(request.user)
-    context = charts_context(request.user, profile, request.GET.get("range"), effects_by_slug())
+    context = charts_context(
+        request.user, profile, request.GET.get("range"), effects_by_slug(profile)
+    )
     return render(request, "journal/dashboard/dashboard.html#charts", context)

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from journal import insights
-from journal.core.caching import cached_many, digest, person_key, store_many
+from journal.core.caching import cached_many, digest, person, store_many
 from journal.core.ranges import CHECKIN_ITEMS
 from journal.core.services import profile_for, save_profile
 from journal.experiments import services as experiment_services
@@ -43,14 +43,14 @@ def claim_articles(user, groups, tests: dict) -> dict:
     that tested it. A write that leaves a claim's figures as they were renders none of it
     again. `groups`: cards.page's, `tests`: experiments' claim_tests."""
     sources = digest([get_template(name).template.source for name in CLAIM_TEMPLATES])
-    person = person_key(user)
+    owner = person(user)
     shown = {}
     for _, together in groups:
         for group in together:
             for card, effect in group:
                 test = tests.get(DESIGN_FOR_CLAIM.get(card.key))
                 inputs = [card, _shown(effect), len(group) > 1, test and (test[0].pk, test[1])]
-                key = f"mj-claim:{sources}:{person}:{digest(inputs)}"
+                key = f"mj-claim:{sources}:{owner}:{digest(inputs)}"
                 shown[card.key] = (key, card, effect, len(group) > 1)
     found = cached_many([key for key, *_ in shown.values()])
     fresh = {

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from journal.core import validation
 from journal.models import SESSION_RANGES, Session
-from tests.core.test_sessions import quick_data
+from tests.core.test_sessions import quick_data, session_data
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +83,28 @@ def test_the_minutes_field_carries_the_limits_for_the_offline_queue(alice_client
 )
 def test_hours_are_said_as_a_person_says_them(minutes, words):
     assert validation.hours_words(minutes) == words
+
+
+def test_the_full_form_asks_about_long_sessions_too(alice_client, alice):
+    new = reverse("journal:session_new")
+    first = alice_client.post(new, session_data(minutes="420")).content.decode()
+    assert "Really 7 hours? That is over 5 hours: press Log session again" in first
+    assert 'name="long_ok" value="420"' in first
+    assert Session.objects.count() == 0
+    saved = alice_client.post(new, session_data(minutes="420", long_ok="420"))
+    session = Session.objects.get(owner=alice)
+    assert saved.status_code == 302
+    assert session.minutes == 420
+
+
+def test_an_edit_asks_only_when_it_makes_a_session_long(alice_client, alice):
+    new = reverse("journal:session_new")
+    alice_client.post(new, session_data(minutes="420", long_ok="420"))
+    session = Session.objects.get(owner=alice)
+    edit = reverse("journal:session_edit", args=[session.pk])
+    kept = alice_client.post(edit, session_data(minutes="420", note="same hours"))
+    assert kept.status_code == 302  # the long minutes were confirmed when logged
+    longer = alice_client.post(edit, session_data(minutes="480")).content.decode()
+    assert "Really 8 hours? That is over 5 hours: press Save changes again" in longer
+    session.refresh_from_db()
+    assert session.minutes == 420

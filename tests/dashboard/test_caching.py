@@ -1,10 +1,15 @@
+from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
 
 from journal.core.caching import per_journal
 from journal.models import Profile
+from tests.conftest import make_user
+from tests.factories import make_checkin
 from tests.test_deploy import run_manage
 
 
@@ -78,3 +83,22 @@ def test_cache_url_selects_djangos_own_redis_backend():
         "django.core.cache.backends.redis.RedisCache",
         "redis://cache.internal:6379/2",
     ]
+
+
+def test_an_account_id_used_again_never_reads_the_last_owners_pages(client, db):
+    # A restored or flushed database can hand a new account an id an old one had, while
+    # the cache still holds the old one's pages: the account's creation time is in the key.
+    first = make_user("first")
+    make_checkin(first, date=first.profile.today(), note="the first owner's own note")
+    client.force_login(first)
+    assert (
+        "the first owner&#x27;s own note"
+        in client.get(reverse("journal:dashboard")).content.decode()
+    )
+    pk, profile_pk = first.pk, first.profile.pk
+    first.delete()
+    second = make_user("second", id=pk, date_joined=timezone.now() + timedelta(seconds=1))
+    Profile.objects.filter(user=second).update(id=profile_pk)
+    client.force_login(second)
+    page = client.get(reverse("journal:dashboard")).content.decode()
+    assert "own note" not in page

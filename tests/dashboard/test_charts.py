@@ -14,17 +14,19 @@ def checkin(day, mood, sleep=None, **items):
     return {"date": day, "mood": mood, "sleep_quality": sleep, **NO_ITEMS, **items}
 
 
-def session(day, activity="hiit", intensity="vigorous", before=0, after=2):
+def session(day, activity="hiit", intensity="vigorous", before=0, after=2, minutes=30, effort=None):
     return {
         "date": day,
         "activity": activity,
         "intensity": intensity,
         "feeling_before": before,
         "feeling_after": after,
+        "minutes": minutes,
+        "effort": effort,
     }
 
 
-def build(start, today=TODAY, *, sessions=(), checkins=(), minutes=(), loads=(), tags=()):
+def build(start, today=TODAY, *, sessions=(), checkins=(), tags=()):
     """The six charts of start..today, from blocks built over every row given."""
     first = min([start or today, *(r["date"] for r in [*sessions, *checkins])])
     weekly, daily = [], {}
@@ -33,8 +35,6 @@ def build(start, today=TODAY, *, sessions=(), checkins=(), minutes=(), loads=(),
             index,
             sessions=list(sessions),
             checkins=list(checkins),
-            minutes=list(minutes),
-            loads=list(loads),
             tags=list(tags),
         )
         weekly.append(week)
@@ -59,8 +59,6 @@ def test_the_all_range_starts_at_the_first_regular_week_in_the_data():
         blocks.block_of(date(2019, 3, 6)),
         sessions=[],
         checkins=rows,
-        minutes=[],
-        loads=[],
         tags=[],
     )
     assert charts.first_date([week], TODAY) == date(2019, 3, 4)  # that week's Monday
@@ -144,10 +142,14 @@ def test_a_weekly_mood_mean_of_fewer_than_three_check_ins_says_too_few():
 
 def test_weekly_minutes_fill_empty_weeks_with_zero_and_draw_the_guideline():
     rows = [
-        {"week": date(2026, 11, 16), "activity": "aerobic", "minutes": 120},
-        {"week": date(2026, 11, 16), "activity": "walking", "minutes": 60},
+        session(date(2026, 11, 16), "aerobic", "moderate", minutes=60),
+        session(date(2026, 11, 18), "aerobic", "moderate", minutes=60),
+        session(date(2026, 11, 22), "walking", "moderate", minutes=60),
+        # Not counted: light, or outside the mvpa filter.
+        session(date(2026, 11, 17), "walking", "light", minutes=90),
+        session(date(2026, 11, 17), "resistance", "vigorous", minutes=90),
     ]
-    chart = build(date(2026, 11, 10), minutes=rows)["weekly-minutes"]
+    chart = build(date(2026, 11, 10), sessions=rows)["weekly-minutes"]
     assert chart.labels == ["2026-11-09", "2026-11-16", "2026-11-23"]
     assert data(chart)["Aerobic"] == [0, 120, 0]
     assert data(chart)["Walking"] == [0, 60, 0]
@@ -177,15 +179,22 @@ def test_the_next_day_chart_puts_every_rating_on_one_percent_scale():
     assert rows[1][1] == "too few (n=1)"
 
 
+def test_vigorous_minutes_count_twice():
+    rows = [session(date(2026, 11, 16), "hiit", "vigorous", minutes=20)]
+    chart = build(date(2026, 11, 16), sessions=rows)["weekly-minutes"]
+    assert data(chart)["HIIT"][-2] == 40
+
+
 def test_training_load_sums_weeks_and_puts_monotony_in_its_own_panel():
     monday = date(2026, 11, 16)
     loads = [
-        {"date": monday, "load": 300},
-        {"date": monday + timedelta(days=2), "load": 400},
-        {"date": monday + timedelta(days=4), "load": 500},
-        {"date": monday + timedelta(days=6), "load": 200},
+        session(monday, minutes=60, effort=5),
+        session(monday + timedelta(days=2), minutes=40, effort=10),
+        session(monday + timedelta(days=4), minutes=50, effort=10),
+        session(monday + timedelta(days=6), minutes=20, effort=10),
+        session(monday + timedelta(days=6), minutes=90),  # no effort: no load
     ]
-    chart = build(monday, monday + timedelta(days=6), loads=loads)["training-load"]
+    chart = build(monday, monday + timedelta(days=6), sessions=loads)["training-load"]
     assert data(chart)["Weekly load"] == [1400.0]
     assert data(chart)["Monotony"] == [1.038]
     assert data(chart)["Strain"] == [1452.8]
@@ -255,8 +264,6 @@ def test_a_block_reads_only_its_own_dates():
         index,
         sessions=[session(outside), session(TODAY)],
         checkins=[checkin(outside, 2), checkin(TODAY, 4)],
-        minutes=[],
-        loads=[],
         tags=[],
     )
     assert sum(week["sessions"]) == 1

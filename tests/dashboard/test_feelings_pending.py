@@ -146,14 +146,12 @@ def test_the_feeling_chart_leaves_out_sessions_without_feelings():
     day = date(2026, 5, 4)
     rows = [
         {"date": day, "activity": "aerobic", "intensity": "moderate", "feeling_before": 0,
-         "feeling_after": 2},
+         "feeling_after": 2, "minutes": 30, "effort": 4},
         {"date": day, "activity": "walking", "intensity": "light", "feeling_before": None,
-         "feeling_after": None},
+         "feeling_after": None, "minutes": 30, "effort": None},
     ]  # fmt: skip
     index = blocks.block_of(day)
-    week, days = chart_blocks.build_block(
-        index, sessions=rows, checkins=[], minutes=[], loads=[], tags=[]
-    )
+    week, days = chart_blocks.build_block(index, sessions=rows, checkins=[], tags=[])
     span = charts.Span(day, day, [week], {days["start"]: days})
     daily = charts.feeling_change(span)
     assert len(daily.labels) == 1

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from journal.dashboard import queries
+from journal.dashboard import chart_cache, queries
 from journal.dashboard.stats import Summary, summarise
 from tests.factories import make_checkin, make_session
 
@@ -74,10 +74,20 @@ def test_the_summary_query_reads_moderate_equivalent_minutes_and_mood_of_the_own
 @pytest.mark.django_db
 def test_the_summary_agrees_with_the_weekly_minutes_chart(alice):
     today = alice.profile.today()
-    for offset, activity, effort in [(0, "aerobic", 4), (1, "hiit", 8), (2, "mixed", 9)]:
+    mixed = [
+        (0, "aerobic", 4),
+        (1, "hiit", 8),
+        (2, "mixed", 9),
+        (0, "walking", 2),
+        (1, "resistance", 8),
+    ]
+    for offset, activity, effort in mixed:
         make_session(alice, date=today - timedelta(days=offset), activity=activity, effort=effort)
     monday = today - timedelta(days=today.weekday())
-    chart = sum(r["minutes"] for r in queries.weekly_moderate_minutes(alice, monday))
+    # The chart sums minutes in Python (chart_blocks.moderate_minutes), the summary in SQL.
+    (block,) = chart_cache.Blocks(alice, monday, today).weekly
+    week = (monday - date.fromisoformat(block["start"])).days // 7
+    chart = sum(column[week] for key, column in block.items() if key.startswith("minutes:"))
     rows = queries.recent_days_and_mood(alice, monday, today)
     assert summarise(rows, today, monday).week_minutes == chart > 0
 

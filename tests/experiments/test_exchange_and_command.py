@@ -214,7 +214,7 @@ def test_the_command_refuses_bad_input_clearly(alice, args, message):
 
 
 def test_the_web_import_previews_and_reports_experiments(alice_client, alice, bob):
-    from tests.imports.test_imports import confirm, job_of, upload
+    from tests.imports.flow import confirm, job_of, upload
 
     started(bob, offset=-40, pairs=5)
     body = exchange.export_json(bob)

@@ -16,8 +16,8 @@ from journal.imports import lease as import_lease
 from journal.imports import tasks
 from journal.imports.models import ImportJob
 from journal.models import Session
+from tests.imports.flow import confirm, job_of, upload, uploads_left
 from tests.imports.import_files import strava_csv, three_strava_rows
-from tests.imports.test_imports import confirm, job_of, upload, uploads_left
 
 pytestmark = pytest.mark.django_db
 Status = ImportJob.Status

@@ -12,6 +12,7 @@ from journal.imports import exchange
 from journal.models import Session
 from tests.conftest import make_user
 from tests.factories import make_session
+from tests.imports.flow import confirm, job_of, upload
 from tests.imports.import_files import (
     days_ago,
     garmin_csv,
@@ -19,7 +20,6 @@ from tests.imports.import_files import (
     strava_zip,
     three_strava_rows,
 )
-from tests.imports.test_imports import confirm, job_of, upload
 
 pytestmark = pytest.mark.django_db
 

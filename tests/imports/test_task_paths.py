@@ -10,8 +10,8 @@ from django.utils.module_loading import import_string
 from journal.imports import tasks
 from journal.imports.models import ImportJob
 from journal.models import Session
+from tests.imports.flow import confirm, job_of, upload
 from tests.imports.import_files import run_worker_once, strava_csv, three_strava_rows
-from tests.imports.test_imports import confirm, job_of, upload
 
 Status = ImportJob.Status
 
