@@ -25,6 +25,7 @@ __getattr__, __all__ = public_names(
             "claims",
             "claims_about",
             "claims_page",
+            "effects_with_sections",
             "insights_document",
             "insight_report",
             "insight_range",

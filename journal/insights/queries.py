@@ -71,7 +71,7 @@ def insight_report(user, profile, range_key: str | None) -> InsightReport:
     )
 
 
-def _effects_with_sections() -> dict:
+def effects_with_sections() -> dict:
     """The content app's effects by slug, with their sections, in one query."""
     from content.models import Effect
 
@@ -84,16 +84,17 @@ def claims(user, range_key=None, effects=None, profile=None) -> tuple:
     when not given."""
     profile = profile or profile_for(user)
     report = insight_report(user, profile, range_key)
-    effects = _effects_with_sections() if effects is None else effects
+    effects = effects_with_sections() if effects is None else effects
     names = {slug: effect.name for slug, effect in effects.items()}
     cards = insight_cards.cards(report.results, names, profile.checkin_items)
     return report, [(card, effects.get(card.effect_slug)) for card in cards]
 
 
-def claims_page(user, profile, range_key: str | None) -> dict:
+def claims_page(user, profile, range_key: str | None, effects=None) -> dict:
     """The Insights page's context for a range (journal.insights.cards.page, with the
-    report and the range control)."""
-    report, pairs = claims(user, range_key, profile=profile)
+    report and the range control); `effects` as effects_with_sections gives them, read
+    when not given."""
+    report, pairs = claims(user, range_key, effects=effects, profile=profile)
     return {
         "report": report,
         "range_key": report.range_key,

@@ -17,7 +17,7 @@ from journal.core.ranges import CHECKIN_ITEMS
 from journal.core.services import profile_for, save_profile
 from journal.experiments import services as experiment_services
 from journal.experiments.designs import DESIGN_FOR_CLAIM
-from journal.views.common import partial_or_page, render_cached
+from journal.views.common import partial_or_page, per_content, render_cached
 
 PAGE = "journal/insights/insights.html"
 # A claim with a verdict, and what it includes: their source is part of each one's cache key.
@@ -71,7 +71,8 @@ def claim_articles(user, groups, tests: dict) -> dict:
 def claims_context(user, profile, range_key: str) -> dict:
     """insights.claims_page, each claim with a verdict as (card, effect, its article), and
     the experiments that tested claims (for the claims still waiting)."""
-    context = insights.claims_page(user, profile, range_key)
+    effects = per_content(profile, "insights:effects", insights.effects_with_sections)
+    context = insights.claims_page(user, profile, range_key, effects)
     # An empty range shows no claim, so it asks nothing of the experiments.
     report = context["report"]
     tests = {} if report.is_empty else experiment_services.claim_tests(user, profile, report.stamps)
