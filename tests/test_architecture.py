@@ -16,6 +16,8 @@ PURE = [
     "journal.insights.stats",
     "journal.insights.words",
     "journal.insights.table",
+    "journal.insights.tally",
+    "journal.insights.units",
     "journal.dashboard.charts",
     "journal.dashboard.chart_blocks",
     "journal.dashboard.chart_span",

@@ -93,3 +93,22 @@ def cached(key: str, compute: Callable[[], T]) -> T:
     except Exception:
         logger.warning("cache unavailable; not storing %s", key, exc_info=True)
     return value
+
+
+def cached_many(keys: list[str]) -> dict:
+    """cache.get_many, where a cache that cannot be reached finds nothing (costs speed only)."""
+    if not keys:
+        return {}
+    try:
+        return cache.get_many(keys)
+    except Exception:  # any backend's connection error
+        logger.warning("cache unavailable; computing %d entries", len(keys), exc_info=True)
+        return {}
+
+
+def store_many(entries: dict, timeout: int) -> None:
+    """cache.set_many, where a cache that cannot be reached keeps nothing."""
+    try:
+        cache.set_many(entries, timeout)
+    except Exception:  # any backend's connection error
+        logger.warning("cache unavailable; not storing %d entries", len(entries), exc_info=True)

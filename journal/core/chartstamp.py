@@ -9,11 +9,13 @@ part of every block's key.
 """
 
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
 
 from journal.core.blocks import reached
+from journal.core.caching import person
 
 EVERY_BLOCK = -1_000_000  # below any real block (1900 is about -400)
 
@@ -51,3 +53,34 @@ def touch(owner, dates=None) -> None:
         unique_fields=["owner", "block"],
         update_fields=["stamp"],
     )
+
+
+@dataclass(frozen=True)
+class Stamps:
+    """The stamps of one person's `blocks` (and of EVERY_BLOCK) as read at one journal
+    version: `found` by block, none for a block that no write has reached yet."""
+
+    blocks: range
+    found: dict[int, int]
+
+    def covers(self, blocks: range) -> bool:
+        return self.blocks.start <= blocks.start and blocks.stop <= self.blocks.stop
+
+
+def stamps(owner, blocks: range) -> Stamps:
+    """The stamps of `blocks` and of EVERY_BLOCK for one person, in one query."""
+    asked = models.Q(block=EVERY_BLOCK) | models.Q(block__gte=blocks.start, block__lt=blocks.stop)
+    found = ChartStamp.objects.filter(asked, owner=owner).values_list("block", "stamp")
+    return Stamps(blocks, dict(found))
+
+
+def block_keys(owner, name: str, blocks: range, read: Stamps | None = None) -> dict[int, str]:
+    """A cache key per block of `blocks` that no write reaching the block keeps: `name` (which
+    carries every other input, such as a format and the rules version), the person, the block
+    and its stamps. `read`: stamps read already at the person's current journal version (every
+    write that stamps a block moves the version too), used when they cover `blocks`."""
+    if read is None or not read.covers(blocks):
+        read = stamps(owner, blocks)
+    found, who = read.found, person(owner)
+    every = found.get(EVERY_BLOCK, 0)
+    return {index: f"{name}:{who}:{index}:{every}:{found.get(index, 0)}" for index in blocks}

@@ -15,6 +15,6 @@ __getattr__, __all__ = public_names(
     __name__,
     {
         "journal.dashboard.charts": ["RANGES", "range_start"],
-        "journal.dashboard.queries": ["daily_checkins", "since"],
+        "journal.dashboard.queries": ["daily_checkins", "journal_start", "since"],
     },
 )

@@ -12,6 +12,10 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
+from journal import tagging
+from journal.core import chartstamp
+from journal.core.blocks import block_of
+from journal.core.caching import cached_many, digest, field_values, store_many
 from journal.core.services import (
     FACT_FIELDS,
     begin_write,
@@ -19,10 +23,10 @@ from journal.core.services import (
     profile_for,
     session_facts,
 )
-from journal.experiments import analysis
+from journal.experiments import analysis, words
 from journal.experiments.designs import DESIGNS
 from journal.experiments.models import Experiment
-from journal.experiments.schedule import ACTIVE, FINISHED, draw
+from journal.experiments.schedule import ACTIVE, FINISHED, STOPPED, draw
 from journal.models import CHECKIN_ITEMS, CheckIn, Session
 
 OUTCOME_FIELDS = ("mood", "sleep_quality", *CHECKIN_ITEMS)
@@ -73,6 +77,59 @@ def analyse(experiment: Experiment, profile=None, today: date | None = None):
     return analysis.analyse(
         plan, logged, checkins, profile_facts(profile), today, experiment.stopped
     )
+
+
+ENDED = (FINISHED, STOPPED)
+VERDICT_FORMAT = 1  # bump when a cached verdict's shape or words change
+VERDICT_TIMEOUT = 7 * 24 * 60 * 60  # the key names every input: this bounds memory only
+
+
+def _blocks(experiment: Experiment) -> range:
+    """The blocks of weeks holding the dates its analysis reads (analyse)."""
+    plan = experiment.plan
+    return range(block_of(plan.start), block_of(max(plan.end, plan.last_day)) + 1)
+
+
+def claim_tests(user, profile=None, read=None) -> dict[str, tuple[Experiment, str]]:
+    """The experiments that have ended (finished or stopped) with at least one pair, by
+    design, each with its verdict in words: what an Insights claim says of the experiment
+    that tested it. An analysis reads only its plan's dates, so each verdict is cached under
+    the stamps of the blocks of weeks those dates lie in (journal.core.chartstamp), with the
+    experiment's own fields, the person's rule inputs and today: a write elsewhere in the
+    journal analyses nothing again. The profile (its today), when not given, is read only
+    when there is an experiment; then one query for the stamps of them all, unless `read`
+    (chartstamp.Stamps read at this journal version, by Insights) covers them."""
+    experiments = list(owned(user).order_by("start"))
+    if not experiments:
+        return {}
+    profile = profile or profile_for(user)
+    today = profile.today()
+    # An experiment under way (or planned) has no verdict yet: no need to analyse it.
+    experiments = [e for e in experiments if e.plan.status(today, e.stopped) in ENDED]
+    if not experiments:
+        return {}
+    spans = [_blocks(e) for e in experiments]
+    every = range(min(span.start for span in spans), max(span.stop for span in spans))
+    stamped = chartstamp.block_keys(user, f"mj-verdict:{tagging.RULES_VERSION}", every, read)
+    person = profile_facts(profile)
+    keys = {
+        e.pk: f"mj-verdict:{VERDICT_FORMAT}:"
+        + digest([field_values(e), today, person, [stamped[i] for i in span]])
+        for e, span in zip(experiments, spans, strict=True)
+    }
+    found = cached_many(list(keys.values()))
+    fresh = {}
+    for experiment in experiments:
+        if keys[experiment.pk] not in found:
+            result = analyse(experiment, profile, today)
+            itt = result.itt
+            fresh[keys[experiment.pk]] = (
+                words.verdict_words(itt, experiment.spec).lower() if itt.n_pairs else None
+            )
+    if fresh:
+        store_many(fresh, VERDICT_TIMEOUT)
+    found.update(fresh)
+    return {e.design: (e, found[keys[e.pk]]) for e in experiments if found[keys[e.pk]] is not None}
 
 
 @transaction.atomic

@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from journal.insights import tally
 from journal.insights.stats import (
     CONSISTENT,
     DOWN,
@@ -41,17 +42,28 @@ from journal.insights.stats import (
     OPPOSITE,
     UNCLEAR,
     UP,
+    Moments,
     Units,
     Welch,
     is_firm,
     q_values,
-    same_evidence,
+    same_evidence_counts,
     verdict,
     warm_up,
-    welch,
+)
+from journal.insights.stats import figures as stats_figures
+from journal.insights.units import (
+    SESSION_OUTCOMES,
+    SessionRow,
+    chronic_rows,
+    in_range,
+    next_day_rows,
+    session_rows,
 )
 
 __all__ = [
+    "SESSION_OUTCOMES",
+    "SessionRow",
     "CONSISTENT",
     "DOWN",
     "NOT_ENOUGH_DATA",
@@ -67,11 +79,6 @@ ONE_DAY = timedelta(days=1)
 
 SESSION, NEXT_DAY, CHRONIC = "session", "next_day", "chronic"
 CHECKIN_OUTCOMES = ("mood", "sleep_quality", "anxiety", "energy", "motivation", "focus", "stress")
-# A session outcome is the change from before to after, read from these two fields.
-SESSION_OUTCOMES = {
-    "feeling_change": ("feeling_before", "feeling_after"),
-    "arousal_change": ("arousal_before", "arousal_after"),
-}
 
 
 @dataclass(frozen=True)
@@ -107,23 +114,7 @@ ACUTE_EFFECTS = tuple(sorted({c.effect for c in CLAIMS if c.kind != CHRONIC}))
 CHRONIC_EFFECTS = tuple(sorted({c.effect for c in CLAIMS if c.kind == CHRONIC}))
 
 
-@dataclass(frozen=True)
-class SessionRow:
-    """What a session brings to the claims: its date, acute tags and feelings."""
-
-    date: date
-    effects: frozenset[str]  # slugs of the session's acute tags
-    feeling_before: int | None = None
-    feeling_after: int | None = None
-    arousal_before: int | None = None
-    arousal_after: int | None = None
-
-
 # --- exposure (insights.md section 1) ------------------------------------------------------
-
-
-def _in_range(d: date, start: date | None, end: date) -> bool:
-    return (start is None or d >= start) and d <= end
 
 
 def chronic_dates(
@@ -137,62 +128,35 @@ def chronic_dates(
             wanted[claim.effect].update(
                 d
                 for d, row in checkins.items()
-                if row.get(claim.outcome) is not None and _in_range(d, start, end)
+                if row.get(claim.outcome) is not None and in_range(d, start, end)
             )
     return {effect: sorted(dates) for effect, dates in wanted.items()}
 
 
-# Each claim's units in two steps: what a kind and outcome read (the units' keys, outcomes,
-# and what decides the exposure), shared by the claims of that kind and outcome; then each
-# claim's "with" or "without" per unit. Ten years are 3,000+ check-ins and 4,000+ sessions.
-Outcomes = tuple[list, list, list]  # keys, values, and per unit: its effects or its date d
+# Claims of one kind and outcome read the same units: they form a group, whose units are
+# read once, with each claim's "with" as one bit (journal.insights.tally). Ten years are
+# 3,000+ check-ins and 4,000+ sessions.
+GROUPS: tuple[tuple[str, str, tuple[int, ...]], ...] = tuple(
+    (kind, outcome, tuple(i for i, c in enumerate(CLAIMS) if (c.kind, c.outcome) == which))
+    for which in dict.fromkeys((c.kind, c.outcome) for c in CLAIMS)
+    for kind, outcome in [which]
+)
+LAYOUT = tally.Layout([(len(claims), kind != SESSION) for kind, _, claims in GROUPS])
+# How many days after a unit's date d its outcome is dated (the row that holds it).
+OUTCOME_LAG = {SESSION: 0, NEXT_DAY: 1, CHRONIC: 0}
 
 
-def session_outcomes(
-    outcome: str, sessions: Sequence[SessionRow], start: date | None, end: date
-) -> Outcomes:
-    """One unit per session in range with both of the outcome's ratings, keyed by its place
-    in `sessions`; the third list holds each one's acute effects."""
-    before, after = SESSION_OUTCOMES[outcome]
-    rated = [
-        (i, getattr(s, before), getattr(s, after), s)
-        for i, s in enumerate(sessions)
-        if _in_range(s.date, start, end)
-    ]
-    rated = [row for row in rated if row[1] is not None and row[2] is not None]
-    return [i for i, *_ in rated], [b - a for _, a, b, _ in rated], [s.effects for *_, s in rated]
-
-
-def _recorded(outcome: str, checkins: Mapping[date, Mapping], start, end, shift: timedelta):
-    """(d, value) for each check-in recording the outcome whose unit date d (the check-in's
-    date less `shift`) is in range."""
-    found = [(d - shift, row.get(outcome)) for d, row in checkins.items()]
-    return [(d, v) for d, v in found if v is not None and _in_range(d, start, end)]
-
-
-def next_day_outcomes(
-    outcome: str, checkins: Mapping[date, Mapping[str, int | None]], start: date | None, end: date
-) -> Outcomes:
-    """One unit per date d whose check-in on d + 1 records the outcome, keyed by d's day
-    number (date.toordinal()); the third list holds d."""
-    found = _recorded(outcome, checkins, start, end, ONE_DAY)
-    return [d.toordinal() for d, _ in found], [v for _, v in found], [d for d, _ in found]
-
-
-def chronic_outcomes(
-    outcome: str, checkins: Mapping[date, Mapping[str, int | None]], start: date | None, end: date
-) -> Outcomes:
-    """One unit per date d whose check-in records the outcome, keyed by its day number."""
-    found = _recorded(outcome, checkins, start, end, timedelta(0))
-    return [d.toordinal() for d, _ in found], [v for _, v in found], [d for d, _ in found]
+def _units(rows: list[tuple], dated: bool, bit: int = 0) -> Units:
+    """One claim's units from its group's rows: keyed by day number (dated) or place."""
+    keys = [row[0] if dated else row[3] for row in rows]
+    return Units(keys, [bool(row[2] >> bit & 1) for row in rows], [row[1] for row in rows])
 
 
 def session_units(
     claim: Claim, sessions: Sequence[SessionRow], start: date | None, end: date
 ) -> Units:
     """ "With": the session carries the claim's acute tag."""
-    keys, values, effects = session_outcomes(claim.outcome, sessions, start, end)
-    return Units(keys, [claim.effect in e for e in effects], values)
+    return _units(session_rows(claim.outcome, sessions, start, end, [claim.effect]), False)
 
 
 def next_day_units(
@@ -204,8 +168,7 @@ def next_day_units(
 ) -> Units:
     """`tagged_dates`: the dates on which at least one session carries the claim's effect.
     Each unit is the date d of the exposure; its outcome is read on d + 1."""
-    keys, values, dates = next_day_outcomes(claim.outcome, checkins, start, end)
-    return Units(keys, [d in tagged_dates for d in dates], values)
+    return _units(next_day_rows(claim.outcome, checkins, start, end, [tagged_dates]), True)
 
 
 def chronic_units(
@@ -216,8 +179,7 @@ def chronic_units(
     end: date,
 ) -> Units:
     """`holds`: the effect's chronic predicate on each of `chronic_dates(...)`."""
-    keys, values, dates = chronic_outcomes(claim.outcome, checkins, start, end)
-    return Units(keys, [holds[d] for d in dates], values)
+    return _units(chronic_rows(claim.outcome, checkins, start, end, [holds]), True)
 
 
 def groups(units: Units) -> tuple[list[float], list[float]]:
@@ -281,6 +243,32 @@ class Result:
         }
 
 
+def unit_rows(
+    sessions: Sequence[SessionRow],
+    checkins: Mapping[date, Mapping[str, int | None]],
+    chronic: Mapping[str, Mapping[date, bool]],
+    start: date | None,
+    end: date,
+) -> list[list[tuple]]:
+    """Each group's unit rows (journal.insights.tally), in the order of GROUPS, for the
+    units dated from `start` (None: no limit) to `end`."""
+    sessions = [s for s in sessions if in_range(s.date, start, end)]
+    tagged: dict[str, set[date]] = {effect: set() for effect in ACUTE_EFFECTS}
+    for s in sessions:
+        for effect in s.effects & tagged.keys():
+            tagged[effect].add(s.date)
+    out = []
+    for kind, outcome, claims in GROUPS:
+        effects = [CLAIMS[i].effect for i in claims]
+        if kind == SESSION:
+            out.append(session_rows(outcome, sessions, None, end, effects))
+        elif kind == NEXT_DAY:
+            out.append(next_day_rows(outcome, checkins, start, end, [tagged[e] for e in effects]))
+        else:
+            out.append(chronic_rows(outcome, checkins, start, end, [chronic[e] for e in effects]))
+    return out
+
+
 def claim_units(
     sessions: Sequence[SessionRow],
     checkins: Mapping[date, Mapping[str, int | None]],
@@ -289,36 +277,51 @@ def claim_units(
     end: date,
 ) -> list[Units]:
     """Each claim's units, in the order of CLAIMS."""
-    # The range is applied once here, not once per claim: ten years are 3,000+ check-ins.
-    sessions = [s for s in sessions if _in_range(s.date, start, end)]
-    next_day = {c: row for c, row in checkins.items() if _in_range(c - ONE_DAY, start, end)}
-    same_day = {d: row for d, row in checkins.items() if _in_range(d, start, end)}
-    anything = (None, date.max)
-    tagged: dict[str, set[date]] = {effect: set() for effect in ACUTE_EFFECTS}
-    for s in sessions:
-        for effect in s.effects & tagged.keys():
-            tagged[effect].add(s.date)
-    read: dict[tuple[str, str], Outcomes] = {}
+    out: dict[int, Units] = {}
+    rows = unit_rows(sessions, checkins, chronic, start, end)
+    for (kind, _, claims), group_rows in zip(GROUPS, rows, strict=True):
+        for bit, i in enumerate(claims):
+            out[i] = _units(group_rows, kind != SESSION, bit)
+    return [out[i] for i in range(len(CLAIMS))]
+
+
+def results(tallied: Sequence[int]) -> list[Result]:
+    """The 16 claims, in order, from the tally of their units (LAYOUT)."""
+    moments: dict[int, Moments] = {}
+    shared: dict[tuple[int, int], int] = {}
+    for group, (_, _, claims) in enumerate(GROUPS):
+        for bit, i in enumerate(claims):
+            moments[i] = LAYOUT.moments(tallied, group, bit)
+            for other_bit, j in enumerate(claims):
+                if j != i:
+                    shared[i, j] = LAYOUT.shared(tallied, group, bit, other_bit)
+    figures = [stats_figures(moments[i], c.kind != SESSION) for i, c in enumerate(CLAIMS)]
+    computed = [i for i, f in enumerate(figures) if f is not None]
+    q = dict(zip(computed, q_values([figures[i].p_value for i in computed]), strict=True))
     out = []
-    for claim in CLAIMS:
-        which = (claim.kind, claim.outcome)
-        if claim.kind == SESSION:
-            if which not in read:
-                read[which] = session_outcomes(claim.outcome, sessions, *anything)
-            keys, values, effects = read[which]
-            exposed = [claim.effect in e for e in effects]
-        else:
-            if which not in read:
-                outcomes = next_day_outcomes if claim.kind == NEXT_DAY else chronic_outcomes
-                read[which] = outcomes(
-                    claim.outcome, next_day if claim.kind == NEXT_DAY else same_day, *anything
-                )
-            keys, values, dates = read[which]
-            if claim.kind == NEXT_DAY:
-                exposed = [d in tagged[claim.effect] for d in dates]
-            else:
-                exposed = [chronic[claim.effect][d] for d in dates]
-        out.append(Units(keys, exposed, values))
+    for i, (claim, claim_figures) in enumerate(zip(CLAIMS, figures, strict=True)):
+        n_with, n_without = moments[i].n1, moments[i].n - moments[i].n1
+        said = verdict(claim_figures, claim.direction)
+        same = tuple(
+            CLAIMS[j].key
+            for j in computed
+            if (i, j) in shared
+            and i in q
+            and same_evidence_counts(shared[i, j], moments[i].n1, moments[j].n1)
+        )
+        out.append(
+            Result(
+                claim,
+                n_with,
+                n_without,
+                claim_figures,
+                said,
+                q.get(i),
+                is_firm(said, q.get(i), n_with, n_without),
+                same,
+                len(computed),
+            )
+        )
     return out
 
 
@@ -334,38 +337,8 @@ def evaluate(
     `checkins` maps a date to that day's check-in (outcome name -> value or None);
     `chronic` maps each of CHRONIC_EFFECTS to its predicate on every `chronic_dates(...)`.
     """
-    units = claim_units(sessions, checkins, chronic, start, end)
-    figures = [welch(u, claim.kind != SESSION) for claim, u in zip(CLAIMS, units, strict=True)]
-    computed = [i for i, f in enumerate(figures) if f is not None]
-    q = dict(zip(computed, q_values([figures[i].p_value for i in computed]), strict=True))
-    exposed = {i: units[i].exposed_keys() for i in computed}
-    results = []
-    for i, (claim, claim_figures) in enumerate(zip(CLAIMS, figures, strict=True)):
-        n_with = sum(units[i].exposed)
-        said = verdict(claim_figures, claim.direction)
-        same = tuple(
-            other.key
-            for j, other in enumerate(CLAIMS)
-            if j != i
-            and i in exposed
-            and j in exposed
-            and (other.kind, other.outcome) == (claim.kind, claim.outcome)
-            and same_evidence(exposed[i], exposed[j])
-        )
-        results.append(
-            Result(
-                claim,
-                n_with,
-                len(units[i].keys) - n_with,
-                claim_figures,
-                said,
-                q.get(i),
-                is_firm(said, q.get(i), n_with, len(units[i].keys) - n_with),
-                same,
-                len(computed),
-            )
-        )
-    return results
+    rows = unit_rows(sessions, checkins, chronic, start, end)
+    return results(LAYOUT.tally(rows, None, None))
 
 
 def as_json(range_key: str, results: Sequence[Result]) -> dict:

@@ -28,7 +28,7 @@ from journal import tagging
 
 CHUNK_DAYS = 91  # 40 entries for ten years; a write recomputes a quarter at most, usually
 TIMEOUT = 7 * 24 * 60 * 60  # entries never go stale (inputs are in the key); this bounds memory
-FORMAT = 1  # bump when the cached value's shape changes
+FORMAT = 2  # bump when the cached value's shape (or what the key digests) changes
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,8 @@ def chronic_holds(
     """Equal to tagging.chronic_holds_by_date(history, profile, dates_by_effect)."""
     history = sorted(history, key=lambda s: s.date)
     days = [s.date.toordinal() for s in history]
-    facts = [_fact(s) for s in history]
+    # Each session's facts written out once: a chunk's digest joins those of its windows.
+    facts = [repr(_fact(s)) for s in history]
     chunks: dict[int, dict[str, list[date]]] = {}
     for effect, dates in dates_by_effect.items():
         for d in dates:
@@ -61,8 +62,8 @@ def chronic_holds(
     keys = {}
     for chunk, wanted in chunks.items():
         lo, hi = span(chunk)
-        inputs = (tagging.RULES_VERSION, profile, sorted(wanted.items()), facts[lo:hi])
-        digest = hashlib.sha256(repr(inputs).encode()).hexdigest()
+        inputs = repr((tagging.RULES_VERSION, profile, sorted(wanted.items())))
+        digest = hashlib.sha256("\n".join([inputs, *facts[lo:hi]]).encode()).hexdigest()
         keys[chunk] = f"mj-holds:{FORMAT}:{digest}"
     try:
         found = cache.get_many(list(keys.values()))

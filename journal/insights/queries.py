@@ -10,17 +10,18 @@ from datetime import date
 
 from journal import dashboard
 from journal.core.caching import per_journal
-from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
+from journal.core.services import profile_for
 from journal.insights import analysis as insights
+from journal.insights import block_cache
 from journal.insights import cards as insight_cards
-from journal.insights import holds_cache
-from journal.models import Session, SessionTag
-
-INSIGHT_SESSION_FIELDS = ("feeling_before", "feeling_after", "arousal_before", "arousal_after")
 
 INSIGHT_RANGES = tuple(dashboard.RANGES)  # the dashboard's ranges: 4w, 3m, 1y, all
 RANGE_LABELS = {key: label for key, (label, _days) in dashboard.RANGES.items()}
 INSIGHT_DEFAULT_RANGE = "all"  # the claims need many days; the whole journal is the default
+# What the claims show of an effect and its section (its name, grade, Learn page): no more
+# is read, and a claim's cached article (journal.views.insights) is keyed by these.
+EFFECT_FIELDS = ("slug", "name", "evidence_grade", "grade_reason", "grade_detail")
+SECTION_FIELDS = ("slug", "title")
 
 
 @dataclass(frozen=True)
@@ -32,52 +33,25 @@ class InsightReport:
     results: list
     sessions: int
     checkins: int
+    # The blocks' stamps read for it (journal.core.chartstamp), at the journal version it is
+    # cached under: the experiments' verdicts on the same page key by them too.
+    stamps: object = None
 
     @property
     def is_empty(self) -> bool:
         return not (self.sessions or self.checkins)
 
 
-def insight_sessions(user, since: date | None) -> list[dict]:
-    """Sessions from `since` (the range's start less the longest window, for the chronic
-    predicates): what the rules read, and the feelings the session claims compare."""
-    qs = dashboard.since(Session.objects.for_user(user), "date", since)
-    return list(qs.order_by("date", "id").values(*FACT_FIELDS, *INSIGHT_SESSION_FIELDS))
-
-
-def insight_tags(user, start: date | None) -> list[tuple[int, str]]:
-    """(session id, effect) of the acute tags the claims test, on sessions in the range."""
-    qs = SessionTag.objects.filter(
-        session__owner=user, timescale="acute", effect__in=insights.ACUTE_EFFECTS
-    )
-    return list(dashboard.since(qs, "session__date", start).values_list("session_id", "effect"))
-
-
 def _insight_report(user, profile, range_key: str, today: date) -> InsightReport:
     start = dashboard.range_start(range_key, today)
-    rows = insight_sessions(user, start - LOOK_BACK if start else None)
-    effects: dict[int, set[str]] = {}
-    for session_id, effect in insight_tags(user, start):
-        effects.setdefault(session_id, set()).add(effect)
-    in_range = [row for row in rows if (start is None or start <= row["date"] <= today)]
-    sessions = [
-        insights.SessionRow(
-            date=row["date"],
-            effects=frozenset(effects.get(row["id"], ())),
-            **{field: row[field] for field in INSIGHT_SESSION_FIELDS},
-        )
-        for row in in_range
-    ]
-    checkins = {row.pop("date"): row for row in dashboard.daily_checkins(user, start)}
-    chronic = holds_cache.chronic_holds(
-        session_facts(rows), profile_facts(profile), insights.chronic_dates(checkins, start, today)
-    )
+    found = block_cache.range_tally(user, profile, start, today)
     return InsightReport(
         range_key=range_key,
         start=start,
-        results=insights.evaluate(sessions, checkins, chronic, start, today),
-        sessions=len(sessions),
-        checkins=sum(start is None or start <= d <= today for d in checkins),
+        results=insights.results(found.tally),
+        sessions=found.sessions,
+        checkins=found.checkins,
+        stamps=found.stamps,
     )
 
 
@@ -97,11 +71,12 @@ def insight_report(user, profile, range_key: str | None) -> InsightReport:
     )
 
 
-def _effects_with_sections() -> dict:
+def effects_with_sections() -> dict:
     """The content app's effects by slug, with their sections, in one query."""
     from content.models import Effect
 
-    return Effect.objects.select_related("section").in_bulk(field_name="slug")
+    shown = [*EFFECT_FIELDS, *(f"section__{field}" for field in SECTION_FIELDS)]
+    return Effect.objects.select_related("section").only(*shown).in_bulk(field_name="slug")
 
 
 def claims(user, range_key=None, effects=None, profile=None) -> tuple:
@@ -109,16 +84,17 @@ def claims(user, range_key=None, effects=None, profile=None) -> tuple:
     when not given."""
     profile = profile or profile_for(user)
     report = insight_report(user, profile, range_key)
-    effects = _effects_with_sections() if effects is None else effects
+    effects = effects_with_sections() if effects is None else effects
     names = {slug: effect.name for slug, effect in effects.items()}
     cards = insight_cards.cards(report.results, names, profile.checkin_items)
     return report, [(card, effects.get(card.effect_slug)) for card in cards]
 
 
-def claims_page(user, profile, range_key: str | None) -> dict:
+def claims_page(user, profile, range_key: str | None, effects=None) -> dict:
     """The Insights page's context for a range (journal.insights.cards.page, with the
-    report and the range control)."""
-    report, pairs = claims(user, range_key, profile=profile)
+    report and the range control); `effects` as effects_with_sections gives them, read
+    when not given."""
+    report, pairs = claims(user, range_key, effects=effects, profile=profile)
     return {
         "report": report,
         "range_key": report.range_key,

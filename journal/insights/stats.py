@@ -3,9 +3,16 @@
 Welch's difference of means, widened for neighbouring days (3.1, Bretherton et al. 1999),
 its interval and p-value (3.2), Benjamini-Hochberg q-values over the claims computed
 (3.3), claims resting on the same evidence (3.4), the verdict and `firm` (4). The Student t
-distribution and the Benjamini-Hochberg adjustment come from scipy; the lag-one
-autocorrelation is the definition of 3.1 written out, as no library reads gaps between dates
-the way 3.1 does.
+distribution comes from scipy (its special functions, which scipy.stats.t calls itself); the
+lag-one autocorrelation and Benjamini-Hochberg are the definitions of 3.1 and 3.3 written out.
+
+Every figure follows from a few sums over a claim's units (Moments): counts, sums and sums
+of squares of the outcome on each side, and the same over the pairs of units on consecutive
+days. Outcomes are whole numbers (ratings), so the sums are exact, and the Insights page can
+add them up block by block (journal.insights.block_cache) and get the very figures the whole
+journal gives, to the last bit. Each figure is then one rounding from its exact value (the
+variance as (n Σy² - (Σy)²) / (n (n - 1)) in whole numbers), never a sum of rounded terms;
+other values (a test's floats) are summed as exact fractions.
 
 Where insights.md is silent, the reading that makes a verdict less confident is chosen:
 - the interval must lie strictly above (or below) zero: an end exactly on 0 is "unclear";
@@ -19,6 +26,8 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
+from numbers import Integral
 from typing import NamedTuple
 
 MIN_PER_SIDE = 3  # Bearable's minimum on each side (insights.md 3.3)
@@ -96,49 +105,121 @@ _UPPER = 1 - (1 - CONFIDENCE) / 2
 
 
 def t_quantile(probability: float, df: float) -> float:
-    """Student's t quantile at a (fractional) df, from scipy, imported when first needed so
-    that loading the app does not pay for scipy.stats."""
-    from scipy.stats import t
+    """Student's t quantile at a (fractional) df: scipy's stdtrit, which scipy.stats.t.ppf
+    calls, without the 40 microseconds of that wrapper's argument checks. Imported when first
+    needed, so that loading the app does not pay for scipy."""
+    from scipy.special import stdtrit
 
-    return float(t.ppf(probability, df))
+    return float(stdtrit(df, probability))
 
 
 def t_two_sided_p(statistic: float, df: float) -> float:
-    from scipy.stats import t
+    """2 x T's survival function at |statistic| (scipy.stats.t.sf is stdtr(df, -x))."""
+    from scipy.special import stdtr
 
-    return float(2 * t.sf(abs(statistic), df))
+    return float(2 * stdtr(df, -abs(statistic)))
 
 
 def warm_up() -> None:
-    """Import scipy.stats now (a server calls this when a worker starts)."""
+    """Import scipy's t functions now (a server calls this when a worker starts)."""
     t_quantile(_UPPER, 10)
+    t_two_sided_p(1.0, 10)
 
 
-def _mean_and_variance(values) -> tuple[float, float]:
-    """The mean and the sample variance (denominator n - 1) of a numpy array."""
-    return float(values.mean()), float(values.var(ddof=1))
+def exact(value):
+    """A unit's outcome as an exact number: whole numbers as ints, other values as the
+    fraction the float holds, so that sums of them are exact."""
+    if type(value) is int:  # a rating: the common case, first
+        return value
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Fraction):
+        return value
+    value = float(value)
+    return int(value) if value.is_integer() else Fraction(value)
+
+
+def _ratio(numerator, denominator) -> float:
+    """numerator / denominator, rounded once (Python divides whole numbers exactly rounded;
+    a fraction is rounded when made a float)."""
+    return float(numerator / denominator)
+
+
+@dataclass(frozen=True)
+class Moments:
+    """The sums of one claim's units from which every figure of 3 to 3.2 follows. Over all
+    units: how many, Σy, Σy²; over the units "with": the same; over each pair of units on
+    consecutive days (d - 1, d), for 3.1: how many, Σ y(d-1) y(d), Σ y(d-1), Σ y(d), and the
+    same for the exposure x (1 with, 0 without). Adding two claims' moments over units on
+    days apart gives the moments of the units together (the pairs across them added too)."""
+
+    n: int
+    sy: int
+    syy: int
+    n1: int
+    s1: int
+    ss1: int
+    pairs: int = 0
+    pyy: int = 0
+    py0: int = 0
+    py1: int = 0
+    pxx: int = 0
+    px0: int = 0
+    px1: int = 0
+
+
+def _rho(n, s, ss, pairs, pzz, pz0, pz1) -> float:
+    """ρ of 3.1 before clipping, from the sums: with z̄ = s / n, the numerator
+    Σ (z(d-1) - z̄)(z(d) - z̄) = pzz - z̄ (pz0 + pz1) + pairs z̄², the denominator
+    Σ (z - z̄)² = ss - n z̄², both times n² in whole numbers; 0 with no spread."""
+    spread = n * ss - s * s  # n x the denominator
+    if spread == 0:
+        return 0.0
+    return _ratio(n * n * pzz - n * s * (pz0 + pz1) + pairs * s * s, n * spread)
+
+
+def rhos(m: Moments) -> tuple[float, float]:
+    """ρ of the exposure and of the outcome (3.1), before clipping."""
+    rho_x = _rho(m.n, m.n1, m.n1, m.pairs, m.pxx, m.px0, m.px1)
+    return rho_x, _rho(m.n, m.sy, m.syy, m.pairs, m.pyy, m.py0, m.py1)
+
+
+def moments(units: Units, dated: bool) -> Moments:
+    """A claim's Moments from its units; `dated`: the keys are day numbers
+    (date.toordinal(), one unit a day), paired with the day before."""
+    values = [exact(v) for v in units.values]
+    with_ = [v for v, e in zip(values, units.exposed, strict=True) if e]
+    pairs = pyy = py0 = py1 = pxx = px0 = px1 = 0
+    if dated:
+        by_day = dict(zip(units.keys, zip(values, units.exposed, strict=True), strict=True))
+        for day, (y, x) in by_day.items():
+            if day - 1 in by_day:
+                y0, x0 = by_day[day - 1]
+                pairs, pyy, py0, py1 = pairs + 1, pyy + y0 * y, py0 + y0, py1 + y
+                pxx, px0, px1 = pxx + (x0 and x), px0 + bool(x0), px1 + bool(x)
+    return Moments(
+        len(values),
+        sum(values),
+        sum(v * v for v in values),
+        len(with_),
+        sum(with_),
+        sum(v * v for v in with_),
+        pairs,
+        pyy,
+        py0,
+        py1,
+        int(pxx),
+        px0,
+        px1,
+    )
 
 
 def lag_one(days: Sequence[int], values: Sequence[float]) -> float:
     """ρ of 3.1, before clipping, for one unit per day (`days`: date.toordinal() numbers):
     the mean and the denominator over every unit, the numerator over each day d whose next
-    day d + 1 is a unit too; 0 with no spread. numpy for speed: the units sorted by day, a
-    pair wherever two of them are one day apart."""
-    import numpy as np
-
-    days = np.asarray(days, dtype=np.int64)
-    order = np.argsort(days, kind="stable")
-    return _rho(days[order], np.asarray(values, dtype=float)[order])
-
-
-def _rho(days, values) -> float:
-    """lag_one for units already sorted by day (numpy arrays)."""
-    deviations = values - values.mean()
-    denominator = float(deviations @ deviations)
-    if denominator == 0:
-        return 0.0
-    neighbours = days[1:] == days[:-1] + 1
-    return float(deviations[:-1][neighbours] @ deviations[1:][neighbours]) / denominator
+    day d + 1 is a unit too; 0 with no spread."""
+    units = Units(list(days), [False] * len(values), list(values))
+    return rhos(moments(units, dated=True))[1]
 
 
 def clipped(rho: float) -> float:
@@ -146,51 +227,57 @@ def clipped(rho: float) -> float:
     return min(high, max(low, rho))
 
 
+def _design_factor(m: Moments) -> tuple[float, float, float]:
+    rho_x, rho_y = (clipped(rho) for rho in rhos(m))
+    r = rho_x * rho_y
+    return rho_x, rho_y, (1 - r) / (1 + r)
+
+
 def design_factor(units: Units) -> tuple[float, float, float]:
     """(ρ of the exposure, ρ of the outcome, k) over a dated claim's units (3.1), whose
     keys are day numbers (date.toordinal())."""
-    import numpy as np
-
-    days = np.asarray(units.keys, dtype=np.int64)
-    order = np.argsort(days, kind="stable")
-    days = days[order]
-    rho_x = clipped(_rho(days, np.asarray(units.exposed, dtype=float)[order]))
-    rho_y = clipped(_rho(days, np.asarray(units.values, dtype=float)[order]))
-    r = rho_x * rho_y
-    return rho_x, rho_y, (1 - r) / (1 + r)
+    return _design_factor(moments(units, dated=True))
 
 
 def welch(units: Units, dated: bool) -> Welch | None:
     """The figures of 3 to 3.2 for one claim's units; None under the guard of 3.3.
     `dated`: the units are dates (next-day and long-term claims), corrected as in 3.1."""
-    import numpy as np
+    return figures(moments(units, dated), dated)
 
-    values = np.asarray(units.values, dtype=float)
-    exposed = np.asarray(units.exposed, dtype=bool)
-    with_, without = values[exposed], values[~exposed]
-    n1, n0 = int(with_.size), int(without.size)
+
+def figures(m: Moments, dated: bool) -> Welch | None:
+    """The figures of 3 to 3.2 from a claim's Moments; None under the guard of 3.3."""
+    n1, n0 = m.n1, m.n - m.n1
     if n1 < MIN_PER_SIDE or n0 < MIN_PER_SIDE:
         return None
-    m1, v1 = _mean_and_variance(with_)
-    m0, v0 = _mean_and_variance(without)
-    a1, a0 = v1 / n1, v0 / n0
-    se = math.sqrt(a1 + a0)
+    s1, s0 = m.s1, m.sy - m.s1
+    # n (n - 1) times each side's sample variance, exactly.
+    d1, d0 = n1 * m.ss1 - s1 * s1, n0 * (m.syy - m.ss1) - s0 * s0
+    m1, m0 = _ratio(s1, n1), _ratio(s0, n0)
+    a1, a0 = _ratio(d1, n1 * n1 * (n1 - 1)), _ratio(d0, n0 * n0 * (n0 - 1))  # v / n
+    both = n1 * n1 * (n1 - 1) * n0 * n0 * (n0 - 1)
+    se_squared = _ratio(d1 * n0 * n0 * (n0 - 1) + d0 * n1 * n1 * (n1 - 1), both)
+    se = math.sqrt(se_squared)
     difference = m1 - m0
-    rho_x, rho_y, k = design_factor(units) if dated else (None, None, 1.0)
+    rho_x, rho_y, k = _design_factor(m) if dated else (None, None, 1.0)
     se_adj = se / math.sqrt(k)
-    if se == 0:
+    if d1 == 0 and d0 == 0:  # se = 0
         df = df_adj = None
         low = high = difference
         p_value = 0.0 if difference != 0 else 1.0
     else:
         # Welch-Satterthwaite: se^4 / ((v1/n1)^2/(n1-1) + (v0/n0)^2/(n0-1)).
-        df = (a1 + a0) ** 2 / (a1**2 / (n1 - 1) + a0**2 / (n0 - 1))
+        df = se_squared**2 / (a1**2 / (n1 - 1) + a0**2 / (n0 - 1))
         df_adj = max(1.0, df * k)
         half = t_quantile(_UPPER, df_adj) * se_adj
         low, high = difference - half, difference + half
         p_value = t_two_sided_p(difference / se_adj, df_adj)
-    pooled = math.sqrt(((n1 - 1) * v1 + (n0 - 1) * v0) / (n1 + n0 - 2))
-    g = None if pooled == 0 else difference / pooled * (1 - 3 / (4 * (n1 + n0) - 9))
+    # The pooled variance, ((n1 - 1) v1 + (n0 - 1) v0) / (n1 + n0 - 2), exactly.
+    pooled = d1 * n0 + d0 * n1
+    g = None
+    if pooled != 0:
+        s_p = math.sqrt(_ratio(pooled, n1 * n0 * (n1 + n0 - 2)))
+        g = difference / s_p * (1 - 3 / (4 * (n1 + n0) - 9))
     return Welch(
         n1, n0, m1, m0, difference, se, df, rho_x, rho_y, k, se_adj, df_adj, low, high, p_value, g
     )
@@ -198,12 +285,16 @@ def welch(units: Units, dated: bool) -> Welch | None:
 
 def q_values(p_values: Sequence[float]) -> list[float]:
     """Benjamini-Hochberg over the claims computed (3.3), in the order given: the claim
-    with the i-th smallest p gets min over j >= i of min(1, m p_(j) / j)."""
-    if not p_values:
-        return []
-    from scipy.stats import false_discovery_control
-
-    return [float(q) for q in false_discovery_control(list(p_values), method="bh")]
+    with the i-th smallest p gets min over j >= i of min(1, m p_(j) / j), each term
+    computed as scipy.stats.false_discovery_control does (p x (m / j))."""
+    m = len(p_values)
+    order = sorted(range(m), key=lambda i: p_values[i])
+    q, running = [0.0] * m, math.inf
+    for rank in range(m, 0, -1):
+        i = order[rank - 1]
+        running = min(running, float(p_values[i]) * (m / rank))
+        q[i] = min(1.0, running)
+    return q
 
 
 def verdict(figures: Welch | None, direction: str) -> str:
@@ -233,6 +324,11 @@ def is_firm(verdict_: str, q_value: float | None, n_with: int, n_without: int) -
 def same_evidence(a: Iterable[Hashable], b: Iterable[Hashable]) -> bool:
     """Jaccard |A & B| / |A | B| >= 0.8 (3.4), in whole numbers so 0.8 itself counts."""
     a, b = set(a), set(b)
-    union = len(a | b)
+    return same_evidence_counts(len(a & b), len(a), len(b))
+
+
+def same_evidence_counts(shared: int, a: int, b: int) -> bool:
+    """same_evidence from the counts: |A & B|, |A| and |B|."""
+    union = a + b - shared
     num, den = SAME_EVIDENCE
-    return union > 0 and den * len(a & b) >= num * union
+    return union > 0 and den * shared >= num * union

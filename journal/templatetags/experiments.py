@@ -4,7 +4,6 @@ the Insights page needs nothing from its view for it."""
 
 from django import template
 
-from journal.experiments import words
 from journal.experiments.designs import DESIGN_FOR_CLAIM
 
 register = template.Library()
@@ -13,34 +12,27 @@ register = template.Library()
 def _finished_by_design(request) -> dict:
     cached = getattr(request, "_finished_experiments", None)
     if cached is None:
-        from journal.core.services import profile_for
         from journal.experiments import services
 
         cached = {}
         user = getattr(request, "user", None)
-        experiments = []
         if user is not None and user.is_authenticated:
-            experiments = list(services.owned(user).order_by("start"))
-        if experiments:  # the profile (its today) is read only when there is one
-            profile = profile_for(user)
-            today = profile.today()
-            for experiment in experiments:
-                result = services.analyse(experiment, profile, today)
-                if result.status in ("finished", "stopped") and result.itt.n_pairs:
-                    cached[experiment.design] = (
-                        experiment,
-                        words.verdict_words(result.itt, experiment.spec).lower(),
-                    )
+            cached = services.claim_tests(user)
         request._finished_experiments = cached
     return cached
 
 
 @register.inclusion_tag("journal/experiments/claim_link.html", takes_context=True)
 def claim_experiment(context, claim_key):
+    """`claim_tests` in the context when the page read them already, or read once per
+    request."""
     design = DESIGN_FOR_CLAIM.get(claim_key)
-    if design is None or "request" not in context:
+    tests = context.get("claim_tests")
+    if tests is None and "request" in context:
+        tests = _finished_by_design(context["request"])
+    if design is None or tests is None:
         return {"claim_test": {}}
-    found = _finished_by_design(context["request"]).get(design)
+    found = tests.get(design)
     return {
         "claim_test": {
             "design": design,

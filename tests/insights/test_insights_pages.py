@@ -11,7 +11,7 @@ from django.urls import reverse
 from journal.core.services import profile_for, retag
 from journal.insights.analysis import CLAIMS
 from journal.models import Session
-from tests.factories import make_checkin, make_history
+from tests.factories import make_checkin, make_history, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -239,13 +239,22 @@ def test_the_page_runs_a_fixed_number_of_queries(
         make_checkin(alice, date=today - timedelta(days=days_ago), mood=1 + days_ago % 5)
     retag(alice)
     # session, user, profile, the content's version (with the journal version, it names
-    # the cached page), the sessions, their tags, the check-ins, the effects, and, once
-    # there are claims to show, the person's experiments ("test it with an experiment").
-    with django_assert_num_queries(8 if sessions == 0 else 9):
+    # the cached page), the journal's first entry (where "all" starts), the stamps of its
+    # blocks of weeks, for the blocks not cached (here all of them) the sessions with their
+    # tags and the check-ins, the effects, and, once there are claims to show, the person's
+    # experiments ("test it with an experiment").
+    with django_assert_num_queries(9 if sessions == 0 else 10):
         response = alice_client.get(reverse("journal:insights"))
     assert response.status_code == 200
     # A second read is the cached page: the reads that rendered it are gone.
     with django_assert_num_queries(4):
+        alice_client.get(reverse("journal:insights"))
+    # After a session logged today, the blocks of weeks before today's come from the cache
+    # (their stamps did not move), and so do the effects (the content did not change): the
+    # same four, the first entry, the stamps, today's block's sessions and check-ins, and
+    # the experiments, whatever the history.
+    make_session(alice, date=today, activity="walking", minutes=20)
+    with django_assert_num_queries(9):
         alice_client.get(reverse("journal:insights"))
 
 
