@@ -9,24 +9,18 @@ never the charts.
 """
 
 import json
-import logging
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
-from django.core.cache import cache
-from django.db.models import Q
-
 from journal.core.blocks import LEAD_IN, block_end, block_of, block_start
-from journal.core.caching import person
-from journal.core.chartstamp import EVERY_BLOCK, ChartStamp
+from journal.core.caching import cached_many, store_many
+from journal.core.chartstamp import block_keys
 from journal.dashboard import charts, queries, stats
 from journal.dashboard.chart_blocks import build_block
 from journal.tagging import RULES_VERSION
 
 FORMAT = 2  # bump when a block's shape changes, so a deploy never reads old pickles (2: dicts)
 TIMEOUT = 7 * 24 * 60 * 60  # entries never go stale (the stamp is in the key): memory only
-
-logger = logging.getLogger(__name__)
 
 
 def _slice(rows: list[dict], field: str, first: date, last: date) -> list[dict]:
@@ -64,15 +58,8 @@ class Blocks:
     def __init__(self, user, first: date, last: date):
         self.user = user
         self.wanted = range(block_of(first), block_of(last) + 1)
-        asked = Q(block=EVERY_BLOCK) | Q(block__gte=self.wanted.start, block__lt=self.wanted.stop)
-        stamps = dict(ChartStamp.objects.filter(asked, owner=user).values_list("block", "stamp"))
-        every = stamps.get(EVERY_BLOCK, 0)
-        self.keys = {
-            index: f"mj-chart:{FORMAT}:{RULES_VERSION}:{person(user)}:{index}:{every}:"
-            f"{stamps.get(index, 0)}"
-            for index in self.wanted
-        }
-        found = self._get([f"{key}:w" for key in self.keys.values()])
+        self.keys = block_keys(user, f"mj-chart:{FORMAT}:{RULES_VERSION}", self.wanted)
+        found = cached_many([f"{key}:w" for key in self.keys.values()])
         weekly = {i: found[f"{key}:w"] for i, key in self.keys.items() if f"{key}:w" in found}
         self._daily: dict[int, dict] = {}
         missing = [i for i in self.wanted if i not in weekly]
@@ -84,7 +71,7 @@ class Blocks:
     def daily(self, first: date, last: date) -> dict[str, dict]:
         """The daily figures of the blocks holding first..last, by their start (ISO)."""
         indexes = [i for i in range(block_of(first), block_of(last) + 1) if i in self.keys]
-        found = self._get([f"{self.keys[i]}:d" for i in indexes if i not in self._daily])
+        found = cached_many([f"{self.keys[i]}:d" for i in indexes if i not in self._daily])
         days = {i: self._daily.get(i) or found.get(f"{self.keys[i]}:d") for i in indexes}
         missing = [i for i, day in days.items() if day is None]
         if missing:  # evicted apart from their weekly figures: rare
@@ -102,21 +89,8 @@ class Blocks:
         for index, (week, day) in computed.items():
             entries[f"{self.keys[index]}:w"] = week
             entries[f"{self.keys[index]}:d"] = day
-        try:
-            cache.set_many(entries, TIMEOUT)
-        except Exception:  # any backend's connection error
-            logger.warning("cache unavailable; not storing the chart blocks", exc_info=True)
+        store_many(entries, TIMEOUT)
         return {index: (week, day) for index, (week, day) in computed.items()}
-
-    @staticmethod
-    def _get(keys: list[str]) -> dict:
-        if not keys:
-            return {}
-        try:
-            return cache.get_many(keys)
-        except Exception:  # any backend's connection error
-            logger.warning("cache unavailable; computing the chart blocks", exc_info=True)
-            return {}
 
 
 def build_charts(user, range_key: str, today: date, journal_start: date | None, names: dict):
