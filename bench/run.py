@@ -13,7 +13,8 @@ database with ten years of demo data for one person (about 5,000 sessions and
   server, /healthz (no session, no template) and a light logged-in page
   (/account/: session, user, profile and the base template), the ratios and
   the query count, each twice: warm (a repeat view: the whole page from the
-  per-person cache, with its CSRF token and quick-log key filled in) and cold
+  per-person cache, with its CSRF token and quick-log key filled in; the median of
+  three times as many views, since a few milliseconds are easily disturbed) and cold
   (the first view after a write, which changes the journal version); then the
   first-load transfer size (HTML + CSS + JS, gzip as served). Over HTTP, each
   page also gets the worker's own CPU time per request (from
@@ -142,7 +143,7 @@ class Bench:
     def report(self, label: str, url: str) -> None:
         """Warm and cold server time of one page, with its ratios and query counts."""
         since = self.mark()
-        warm = median_ms(lambda: self.fetch(url))
+        warm = median_ms(lambda: self.fetch(url), 3 * REPEATS)  # cheap views: more samples
         warm_cpu = self.cpu_note(since, "warm")
         self.queries(url)  # the in-process client has a cache of its own: fill it first
         _, warm_queries = self.queries(url)
