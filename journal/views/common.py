@@ -1,3 +1,7 @@
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -79,12 +83,26 @@ def shown_content(profile) -> str:
     return shown
 
 
+def templates_shown() -> str:
+    """A digest of every template's source, for the keys of cached HTML: with a cache that
+    outlives the process (Redis, the database), a deploy that changes a template must not
+    serve pages rendered from the old one. Read once per process, except under DEBUG, where
+    templates are edited while the server runs."""
+    return _templates_digest() if not settings.DEBUG else _templates_digest.__wrapped__()
+
+
+@cache
+def _templates_digest() -> str:
+    folder = Path(settings.BASE_DIR) / "templates"
+    return digest([(str(path), path.read_bytes()) for path in sorted(folder.rglob("*.html"))])
+
+
 def page_shown(profile) -> str:
     """A digest of what a cached page shows besides the journal: the day, the content's
-    version and the profile's own fields, whose settings (check-in items, units) shape pages
-    and whose edit in the admin changes no journal version."""
-    settings = [v for f, v in zip(FIELDS, field_values(profile), strict=True) if f in SHOWN]
-    return digest([shown_content(profile), settings, profile.today()])
+    version, the templates and the profile's own fields, whose settings (check-in items,
+    units) shape pages and whose edit in the admin changes no journal version."""
+    own = [v for f, v in zip(FIELDS, field_values(profile), strict=True) if f in SHOWN]
+    return digest([shown_content(profile), templates_shown(), own, profile.today()])
 
 
 def page_name(profile, template: str, name: str) -> str:

@@ -203,19 +203,12 @@ FRAGMENTS = {
 }
 
 
-def dashboard_context(user, profile, range_key, quick_form=None, checkin_form=None) -> dict:
-    """Everything the page shows; the two forms are left out when `quick_form` is False
-    (page_fragments renders them apart)."""
+def dashboard_context(user, profile, range_key) -> dict:
+    """Everything the page shows but its two forms (the cached page takes them from
+    page_fragments, a page sent back with a form's errors gets them itself)."""
     effects = effects_by_slug(profile)
-    forms = {}
-    if quick_form is not False:
-        forms = {
-            "quick_form": quick_form or quick_form_for(user, profile),
-            "checkin_form": checkin_form or checkin_form_for(user, profile),
-        }
     return {
         "profile": profile,
-        **forms,
         **pending_context(user),
         **today_context(user, profile),
         **feelings_context(user, profile),
@@ -287,11 +280,15 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
         checkin_form = checkin_form_for(request.user, profile, day) if day else None
         extra["checkin_open"] = True
     if quick_form or checkin_form or extra:
-        context = dashboard_context(request.user, profile, range_key, quick_form, checkin_form)
-        return render(request, PAGE, {**context, **extra})
+        forms = {
+            "quick_form": quick_form or quick_form_for(request.user, profile),
+            "checkin_form": checkin_form or checkin_form_for(request.user, profile),
+        }
+        context = dashboard_context(request.user, profile, range_key)
+        return render(request, PAGE, {**context, **forms, **extra})
 
     def context() -> dict:
-        found = dashboard_context(request.user, profile, range_key, quick_form=False)
+        found = dashboard_context(request.user, profile, range_key)
         return {**found, "fragments": page_fragments(request, profile, found)}
 
     fresh = {LOG_KEY_PLACEHOLDER: lambda: str(uuid.uuid4())}

@@ -5,7 +5,7 @@ check-in item a claim waits on."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
@@ -17,12 +17,11 @@ from journal.core.ranges import CHECKIN_ITEMS
 from journal.core.services import profile_for, save_profile
 from journal.experiments import services as experiment_services
 from journal.experiments.designs import DESIGN_FOR_CLAIM
-from journal.views.common import partial_or_page, per_content, render_cached
+from journal.views.common import partial_or_page, per_content, render_cached, templates_shown
 
 PAGE = "journal/insights/insights.html"
-# A claim with a verdict, and what it includes: their source is part of each one's cache key.
+# A claim with a verdict (the templates' sources are part of each one's cache key).
 CLAIM = "journal/insights/includes/insight_claim.html"
-CLAIM_TEMPLATES = (CLAIM, "content/_grade.html", "journal/experiments/claim_link.html")
 CLAIM_TIMEOUT = 7 * 24 * 60 * 60  # the key holds all a claim shows: this bounds memory only
 
 
@@ -42,7 +41,7 @@ def claim_articles(user, groups, tests: dict) -> dict:
     of all it shows: its card, its effect, whether it sits in a comparison, the experiment
     that tested it. A write that leaves a claim's figures as they were renders none of it
     again. `groups`: cards.page's, `tests`: experiments' claim_tests."""
-    sources = digest([get_template(name).template.source for name in CLAIM_TEMPLATES])
+    sources = templates_shown()
     owner = person(user)
     shown = {}
     for _, together in groups:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from journal.core.caching import per_journal
 from journal.models import Profile
+from journal.views.common import templates_shown
 from tests.conftest import make_user
 from tests.factories import make_checkin
 from tests.test_deploy import run_manage
@@ -102,3 +103,17 @@ def test_an_account_id_used_again_never_reads_the_last_owners_pages(client, db):
     client.force_login(second)
     page = client.get(reverse("journal:dashboard")).content.decode()
     assert "own note" not in page
+
+
+def test_cached_html_is_named_by_the_templates_it_came_from(settings, tmp_path):
+    # A deploy that edits a template must not be served pages a shared cache kept from the
+    # old one: the templates' digest is part of every cached page's and fragment's name.
+    settings.BASE_DIR = tmp_path
+    settings.DEBUG = True  # read afresh each time, as while templates are edited
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>before</p>")
+    before = templates_shown()
+    assert templates_shown() == before
+    page.write_text("<p>after</p>")
+    assert templates_shown() != before
