@@ -13,13 +13,16 @@ from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from journal.core.blocks import LEAD_IN, block_end, block_of, block_start
-from journal.core.caching import cached_many, store_many
-from journal.core.chartstamp import block_keys
+from journal.core.caching import cached, cached_many, digest, person, store_many
+from journal.core.chartstamp import Stamps, block_keys, stamps
 from journal.dashboard import charts, queries, stats
 from journal.dashboard.chart_blocks import build_block
+from journal.dashboard.chart_join import Settled, finish, settle
+from journal.dashboard.chart_span import Span
 from journal.tagging import RULES_VERSION
 
-FORMAT = 2  # bump when a block's shape changes, so a deploy never reads old pickles (2: dicts)
+FORMAT = 3  # bump when a block's or a chart's shape changes, so a deploy never reads old pickles
+NAME = f"mj-chart:{FORMAT}:{RULES_VERSION}"
 TIMEOUT = 7 * 24 * 60 * 60  # entries never go stale (the stamp is in the key): memory only
 
 
@@ -55,10 +58,10 @@ class Blocks:
     lists of numbers and strings: forty of them unpickle about five times faster than the
     same figures parse from JSON text."""
 
-    def __init__(self, user, first: date, last: date):
+    def __init__(self, user, first: date, last: date, read: Stamps | None = None):
         self.user = user
         self.wanted = range(block_of(first), block_of(last) + 1)
-        self.keys = block_keys(user, f"mj-chart:{FORMAT}:{RULES_VERSION}", self.wanted)
+        self.keys = block_keys(user, NAME, self.wanted, read)
         found = cached_many([f"{key}:w" for key in self.keys.values()])
         weekly = {i: found[f"{key}:w"] for i, key in self.keys.items() if f"{key}:w" in found}
         self._daily: dict[int, dict] = {}
@@ -94,20 +97,67 @@ class Blocks:
 
 
 def build_charts(user, range_key: str, today: date, journal_start: date | None, names: dict):
-    """The six charts of a range ending today (journal.dashboard.charts), from the cached blocks."""
+    """The six charts of a range ending today (journal.dashboard.charts), from the cached
+    blocks: those of the live block (today's) joined to those of the settled blocks before
+    it, which are cached whole until a write reaches one of them (journal.dashboard.chart_join)."""
     start = charts.range_start(range_key, today)
     first = start or max(
         journal_start or today, today - timedelta(days=stats.ALL_RANGE_MAX_DAYS - 1)
     )
-    found = Blocks(user, first, today)
-    start = start or charts.first_date(found.weekly, today)
-    # Ranges drawn per day read the daily figures; one drawn per week, those of the block
-    # it starts in (for the next-day chart's first days).
-    last = start if charts.is_weekly(start, today) else today
-    return charts.build(
-        start=start,
-        today=today,
-        weekly=found.weekly,
-        daily=found.daily(start, last),
-        effect_names=names,
+    live = block_of(today)
+    # One read of the stamps serves every block below, including those of the four weeks
+    # an empty journal's "All" range shows.
+    read = stamps(user, range(block_of(min(first, today - timedelta(days=34))), live + 1))
+    found = Blocks(user, block_start(live), today, read)
+    if start is None:
+        weeks = settled_weeks(user, first, live, read) + charts.active_weeks(found.weekly)
+        start = charts.first_date(weeks, today)
+    by_week = charts.is_weekly(start, today)
+    if block_of(start) == live:
+        daily = found.daily(start, start if by_week else today)
+        return charts.build_span(Span(start, today, found.weekly, daily), by_week, names)
+    # A range drawn per week reads the days of the block it starts in only (for the
+    # next-day chart's first days): none of the live block's.
+    span = Span(
+        block_start(live), today, found.weekly, {} if by_week else found.daily(today, today)
     )
+    settled = settled_charts(
+        user, start, live, by_week, names, read, charts.shown_columns(span, by_week)
+    )
+    return finish(settled, span, by_week, names)
+
+
+def _settled_name(user, kind: str, blocks: range, read: Stamps) -> str:
+    keys = block_keys(user, NAME, blocks, read)
+    return f"{NAME}:{kind}:{person(user)}:{digest(list(keys.values()))}"
+
+
+def settled_weeks(user, first: date, live: int, read: Stamps) -> list[date]:
+    """The active weeks (charts.active_weeks) of the blocks from first's to the live one."""
+    blocks = range(block_of(first), live)
+    if not blocks:
+        return []
+    return cached(
+        _settled_name(user, "weeks", blocks, read),
+        lambda: charts.active_weeks(Blocks(user, first, block_end(live - 1), read).weekly),
+    )
+
+
+def settled_charts(user, start, live, by_week, names, read, live_shown) -> Settled:
+    """The charts of start..the end of the block before the live one, cached until a write
+    reaches one of its blocks, built with its own columns and the live part's
+    (charts.both_columns): a column new in the live block builds them again, once."""
+    last = block_end(live - 1)
+    name = _settled_name(user, "charts", range(block_of(start), live), read)
+    name += f":{start.isoformat()}:{by_week}:{digest(names)}"
+
+    def compute(shown: dict | None) -> Settled:
+        found = Blocks(user, start, last, read)
+        span = Span(start, last, found.weekly, found.daily(start, start if by_week else last))
+        return settle(span, by_week, names, shown)
+
+    own = cached(name, lambda: compute(None))
+    shown = charts.both_columns(own.shown, live_shown)
+    if shown == own.shown:
+        return own
+    return cached(f"{name}:{digest(shown)}", lambda: compute(shown))

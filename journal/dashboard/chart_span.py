@@ -7,16 +7,21 @@ from journal.dashboard import stats
 from journal.dashboard.chart_blocks import BLOCK_DAYS, BLOCK_WEEKS, OUTCOME_ITEMS
 
 
-def first_date(weekly: list[dict], today: date) -> date:
-    """For the 'all' range: the first regular week with an entry (weeks of stray early rows
-    left out, stats.regular_start), or four weeks ago when the blocks hold nothing."""
-    found = [
+def active_weeks(weekly: list[dict]) -> list[date]:
+    """The Mondays of the blocks' weeks with an entry."""
+    return [
         date.fromisoformat(block["start"]) + timedelta(days=7 * i)
         for block in weekly
         for i in range(BLOCK_WEEKS)
         if block["sessions"][i] or block["checkins"][i]
     ]
-    return stats.regular_start(found, today) if found else stats.week_start(today - timedelta(27))
+
+
+def first_date(weeks: list[date], today: date) -> date:
+    """For the 'all' range: the first regular week with an entry (weeks of stray early rows
+    left out, stats.regular_start) among `weeks` (active_weeks), or four weeks ago when
+    there is none."""
+    return stats.regular_start(weeks, today) if weeks else stats.week_start(today - timedelta(27))
 
 
 def _iso(day: date) -> str:
@@ -64,21 +69,11 @@ class Span:
         """activity of the day before -> [days, {item: [sum, count]}] over the range: whole
         blocks from their weekly totals, a block the range starts or ends in from its days."""
         totals: dict[str, list] = {}
-
-        def add(group, days, items):
-            found = totals.setdefault(group, [0, {}])
-            found[0] += days
-            for item, (total, n) in items.items():
-                had = found[1].setdefault(item, [0, 0])
-                had[0] += total
-                had[1] += n
-
         first, last = _iso(self.start), _iso(self.end)
         for block, days in zip((b for b, _, _ in self._weeks), self._daily_of_weeks(), strict=True):
             whole = block["start"] >= first and _block_last(block) <= last
             if whole or days is None:
-                for group, (n, items) in block["outcomes"].items():
-                    add(group, n, items)
+                add_outcomes(totals, block["outcomes"])
                 continue
             for day, groups, values in days["outcomes"]:
                 if first <= day <= last:
@@ -87,13 +82,24 @@ class Span:
                         for i, v in zip(OUTCOME_ITEMS, values, strict=True)
                         if v is not None
                     }
-                    for group in groups:
-                        add(group, 1, items)
+                    add_outcomes(totals, {group: [1, items] for group in groups})
         return totals
 
     def _daily_of_weeks(self) -> list:
         by_start = {days["start"]: days for days in self.daily if days}
         return [by_start.get(block["start"]) for block, _, _ in self._weeks]
+
+
+def add_outcomes(totals: dict[str, list], more: dict[str, list]) -> dict[str, list]:
+    """Next-day totals (Span.outcomes' shape) `more` added into `totals`, which is returned."""
+    for group, (days, items) in more.items():
+        found = totals.setdefault(group, [0, {}])
+        found[0] += days
+        for item, (total, n) in items.items():
+            had = found[1].setdefault(item, [0, 0])
+            had[0] += total
+            had[1] += n
+    return totals
 
 
 def _block_last(block: dict) -> str:

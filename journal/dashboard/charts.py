@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from journal.core.ranges import CHECKIN_ITEMS, CHECKIN_RANGES
 from journal.dashboard import stats
 from journal.dashboard.chart_blocks import OUTCOME_ITEMS
-from journal.dashboard.chart_payload import Chart, Dataset
-from journal.dashboard.chart_span import Span, first_date  # noqa: F401 (the charts' public names)
+from journal.dashboard.chart_payload import Chart, Dataset, with_gaps
+from journal.dashboard.chart_span import Span, active_weeks, first_date  # noqa: F401 (public names)
 from journal.tagging import GUIDELINE_MINUTES, MVPA_ACTIVITIES, Intensity
 
 RANGES = {
@@ -63,46 +63,6 @@ def chosen_range(range_key: str | None) -> str:
 def range_start(range_key: str, today: date) -> date | None:
     days = RANGES[range_key][1]
     return None if days is None else today - timedelta(days=days - 1)
-
-
-def _spoken(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def gaps(labels: list[str], datasets: list[Dataset], least: int) -> list[tuple[str, str]]:
-    """Runs of at least `least` points where no line has a value: the lines break there."""
-    lines = [ds for ds in datasets if ds.kind == "line"]
-    if not lines:
-        return []
-    found, run = [], []
-    for i, label in enumerate(labels + [None]):
-        empty = label is not None and all(ds.data[i] is None for ds in lines)
-        if empty:
-            run.append(label)
-            continue
-        if len(run) >= least and len(run) < len(labels):
-            found.append((run[0], run[-1]))
-        run = []
-    return found
-
-
-def with_gaps(chart: Chart, least: int) -> Chart:
-    """The chart with the breaks in its lines named, for the text alternative."""
-    found = [
-        (date.fromisoformat(a), date.fromisoformat(b))
-        for a, b in gaps(chart.labels, chart.datasets, least)
-    ]
-    if found:
-        longest = sorted(sorted(found, key=lambda g: g[1] - g[0], reverse=True)[:3])
-        named = [f"{_spoken(a)} to {_spoken(b)}" for a, b in longest]
-        more = f"; and {len(found) - 3} shorter breaks" if len(found) > 3 else ""
-        chart.gap_text = (
-            "The lines break where too little was logged to draw them: "
-            + "; ".join(named)
-            + more
-            + "."
-        )
-    return chart
 
 
 def feeling_change(span: Span, weekly: bool = False) -> Chart:
@@ -154,7 +114,22 @@ def feeling_change(span: Span, weekly: bool = False) -> Chart:
     )
 
 
-def mood_stress(span: Span, weekly: bool) -> Chart:
+def shown_columns(span: Span, weekly: bool) -> dict:
+    """What the charts of `span` have a column for beyond their fixed ones: the short-term
+    effects tagged in it (by slug) and whether any stress was recorded. The two parts of a
+    joined range (journal.dashboard.chart_join) are built with the union of theirs."""
+    stress = span.week("stress7") if weekly else span.day("stress7")
+    return {"acute": sorted(span.has("acute:")), "stress": any(v is not None for v in stress)}
+
+
+def both_columns(one: dict, other: dict) -> dict:
+    return {
+        "acute": sorted({*one["acute"], *other["acute"]}),
+        "stress": one["stress"] or other["stress"],
+    }
+
+
+def mood_stress(span: Span, weekly: bool, shown: dict) -> Chart:
     names = {
         "mood": "Mood",
         "mood7": "Mood, 7-day mean",
@@ -172,7 +147,7 @@ def mood_stress(span: Span, weekly: bool) -> Chart:
         series = {key: span.day(key) for key in names}
         sustained = {w for w, flag in zip(span.weeks, span.week("band"), strict=True) if flag}
         band = [5 if stats.week_start(d) in sustained else None for d in span.days]
-    if all(v is None for v in series["stress7"]):
+    if not shown["stress"]:
         series.pop("stress7")
     datasets = [
         Dataset(
@@ -240,10 +215,10 @@ def _percent(value: float | None, item: str) -> float | None:
     return round((value - low) * 100 / (high - low), 1)
 
 
-def outcomes_by_activity(span: Span) -> Chart:
+def outcomes_by_activity(groups: dict[str, list]) -> Chart:
     """Mean mood, sleep and chosen items on days after each activity type, and after rest,
-    each as a percent of its own scale so that one axis serves them all."""
-    groups = span.outcomes()
+    each as a percent of its own scale so that one axis serves them all; `groups` are a
+    range's totals (Span.outcomes)."""
     names = {**ACTIVITY_LABELS, "rest": "Rest day"}
     keys = [k for k in names if groups.get(k)]
     shown = [i for i in OUTCOME_ITEMS if any(i in groups[k][1] for k in keys)]
@@ -317,12 +292,12 @@ def training_load(span: Span) -> Chart:
     return with_gaps(chart, 2)
 
 
-def effects_timeline(span: Span, names: dict[str, str]) -> Chart:
+def effects_timeline(span: Span, names: dict[str, str], shown: dict) -> Chart:
     datasets = [
         Dataset(
             names.get(effect, effect), span.week(f"acute:{effect}"), color=effect, stack="acute"
         )
-        for effect in sorted(span.has("acute:"))
+        for effect in shown["acute"]
     ]
     # A week with no session at all is no measurement of zero effects: the lines break there.
     active = span.week("sessions", 0)
@@ -371,12 +346,25 @@ def build(
     """The six charts of the range start..today, from the weekly figures of the blocks that
     cover it (in order) and the daily figures of those it needs them from (by block start)."""
     span = Span(start, today, weekly, daily)
-    by_week = is_weekly(start, today)
+    return build_span(span, is_weekly(start, today), effect_names)
+
+
+def build_span(
+    span: Span,
+    by_week: bool,
+    effect_names: dict[str, str],
+    shown: dict | None = None,
+    outcomes: dict | None = None,
+) -> list[Chart]:
+    """The six charts of `span`. A part of a longer range (journal.dashboard.chart_join)
+    passes the range's `by_week`, its columns (shown_columns) and its next-day totals
+    (Span.outcomes)."""
+    shown = shown or shown_columns(span, by_week)
     return [
         feeling_change(span, weekly=by_week),
-        mood_stress(span, by_week),
+        mood_stress(span, by_week, shown),
         weekly_minutes(span),
-        outcomes_by_activity(span),
+        outcomes_by_activity(span.outcomes() if outcomes is None else outcomes),
         training_load(span),
-        effects_timeline(span, effect_names),
+        effects_timeline(span, effect_names, shown),
     ]

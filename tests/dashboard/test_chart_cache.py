@@ -9,7 +9,7 @@ from django.core.cache import cache
 
 from journal.core import blocks, chartstamp
 from journal.core.services import profile_for, save_checkin, save_profile, save_session
-from journal.dashboard import chart_cache
+from journal.dashboard import chart_cache, charts
 from journal.models import ChartStamp, CheckIn, Session
 from tests.factories import make_history
 
@@ -78,3 +78,44 @@ def test_one_persons_blocks_are_never_anothers(alice, bob):
     assert bob_charts["feeling-change"].is_empty
     minutes = [v for ds in bob_charts["weekly-minutes"].datasets for v in ds.data]
     assert set(minutes) == {0}
+
+
+def in_one_piece(user, range_key, today, journal_start):
+    """The range's charts built from every block it covers at once, as before the settled
+    blocks were cached apart from today's (journal.dashboard.chart_join)."""
+    start = charts.range_start(range_key, today)
+    found = chart_cache.Blocks(user, start or journal_start, today)
+    start = start or charts.first_date(charts.active_weeks(found.weekly), today)
+    last = start if charts.is_weekly(start, today) else today
+    daily = found.daily(start, last)
+    return charts.build(start=start, today=today, weekly=found.weekly, daily=daily, effect_names={})
+
+
+def test_the_charts_joined_at_todays_block_are_those_of_the_whole_range(alice, bob):
+    today = profile_for(alice).today()
+    began = today - timedelta(days=500)
+    make_history(alice, 480, start=began)
+    CheckIn.objects.bulk_create(
+        CheckIn(owner=alice, date=began + timedelta(days=d), mood=1 + d % 5, sleep_quality=d % 11)
+        for d in range(0, 480, 2)
+    )
+    make_history(bob, 30)
+
+    def same():
+        for range_key in ["4w", "3m", "1y", "all"]:
+            joined = chart_cache.build_charts(alice, range_key, today, began, {})
+            whole = in_one_piece(alice, range_key, today, began)
+            for one, other in zip(joined, whole, strict=True):
+                assert (one.payload, one.table_html, one.gap_text) == (
+                    other.payload,
+                    other.table_html,
+                    other.gap_text,
+                ), (range_key, one.key)
+
+    same()
+    save_session(Session(owner=alice, date=today, activity="hiit", minutes=25, effort=8))
+    same()  # today's block anew, the settled ones from the cache
+    save_checkin(CheckIn(owner=alice, date=today, mood=2, stress=4))  # a new column
+    same()
+    save_session(Session(owner=alice, date=began, activity="walking", minutes=300, effort=2))
+    same()  # a back-fill: the settled part anew

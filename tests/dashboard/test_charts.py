@@ -39,7 +39,7 @@ def build(start, today=TODAY, *, sessions=(), checkins=(), tags=()):
         )
         weekly.append(week)
         daily[day["start"]] = day
-    start = start or charts.first_date(weekly, today)
+    start = start or charts.first_date(charts.active_weeks(weekly), today)
     built = charts.build(start=start, today=today, weekly=weekly, daily=daily, effect_names={})
     return {chart.key: chart for chart in built}
 
@@ -61,7 +61,9 @@ def test_the_all_range_starts_at_the_first_regular_week_in_the_data():
         checkins=rows,
         tags=[],
     )
-    assert charts.first_date([week], TODAY) == date(2019, 3, 4)  # that week's Monday
+    assert charts.first_date(charts.active_weeks([week]), TODAY) == date(
+        2019, 3, 4
+    )  # that week's Monday
     assert charts.first_date([], TODAY) == stats.week_start(TODAY - timedelta(days=27))
 
 
