@@ -2,7 +2,8 @@
 
 The modules:
 - queries: the ORM side, one aggregate query per chart, scoped to its owner;
-- charts, chart_payload, stats: PURE: rows in; chart payloads, rolling means, load out;
+- charts, chart_join, chart_payload, stats: PURE: rows in; chart payloads, rolling means,
+  load out;
 - patterns: PURE: which tags a session shows as chips, and the long-term card.
 
 Public names, for other packages (Insights reads the same ranges and check-in rows);
