@@ -49,7 +49,8 @@ def _both(one: list | None, other: list | None) -> list | None:
 
 def join(settled: Chart, live: Chart) -> Chart:
     """One chart of the whole range: the settled part's points, then the live part's. The
-    breaks in its lines are named again over both; its table rows are both parts' rows."""
+    breaks in its lines are named again over both; its table rows and the JSON of its
+    series are both parts', one after the other."""
     if settled.key == "outcomes-by-activity":  # a total over the range: the live part's
         return live
     datasets = []
@@ -61,5 +62,10 @@ def join(settled: Chart, live: Chart) -> Chart:
     chart = replace(live, labels=settled.labels + live.labels, datasets=datasets, gap_text="")
     if chart.gap_least:
         chart = with_gaps(chart, chart.gap_least)
-    chart.__dict__["rows_html"] = settled.rows_html + live.rows_html  # Chart.rows_html
+    # Chart's cached properties, put together from the parts' instead of written again.
+    chart.__dict__["rows_html"] = settled.rows_html + live.rows_html
+    chart.__dict__["series_json"] = [
+        ", ".join(part for part in pair if part)  # as json.dumps separates items
+        for pair in zip(settled.series_json, live.series_json, strict=True)
+    ]
     return chart

@@ -4,12 +4,16 @@ cached chart carries them ready to show.
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from html import escape
 
 from journal.dashboard.stats import MIN_FOR_MEAN
+
+# A series' marker as json.dumps writes it (Chart.payload_json).
+SERIES_MARKER = re.compile(r'"\\u0000(\d+)"')
 
 
 @dataclass
@@ -76,16 +80,50 @@ class Chart:
 
     @cached_property
     def payload(self) -> dict:
+        return self._payload(self.series())
+
+    def _payload(self, series: list) -> dict:
+        """The payload, with `series` in place of series()' lists."""
+        lists = iter(series)
+        labels, datasets = next(lists), []
+        for ds in self.datasets:
+            shown = {k: v for k, v in ds.__dict__.items() if v is not None}
+            shown["data"] = next(lists)
+            if ds.counts is not None:
+                shown["counts"] = next(lists)
+            datasets.append(shown)
         return {
             "key": self.key,
             "kind": self.kind,
-            "labels": self.labels,
-            "datasets": [
-                {k: v for k, v in ds.__dict__.items() if v is not None} for ds in self.datasets
-            ],
+            "labels": labels,
+            "datasets": datasets,
             "axes": self.axes,
             "guideline": self.guideline,
         }
+
+    def series(self) -> list[list]:
+        """The payload's lists that have a point each: the labels, each dataset's data and
+        counts."""
+        found = [self.labels]
+        for ds in self.datasets:
+            found.append(ds.data)
+            if ds.counts is not None:
+                found.append(ds.counts)
+        return found
+
+    @cached_property
+    def series_json(self) -> list[str]:
+        """Each of series() as JSON without its brackets: a joined chart's are its parts',
+        one after the other (journal.dashboard.chart_join)."""
+        return [json.dumps(values)[1:-1] for values in self.series()]
+
+    @cached_property
+    def payload_json(self) -> str:
+        """json.dumps(payload), to the byte, written from series_json: the payload with a
+        marker for each series, its markers then replaced. A NUL never reaches the payload
+        from a form (Django refuses it), so no label can pass for a marker."""
+        skeleton = json.dumps(self._payload([f"\x00{i}" for i in range(len(self.series_json))]))
+        return SERIES_MARKER.sub(lambda m: f"[{self.series_json[int(m[1])]}]", skeleton)
 
     @property
     def columns(self) -> list[str]:
@@ -97,7 +135,7 @@ class Chart:
         static/js/charts.js. json_script escapes with str.translate, which on a long payload
         holding one of the three characters takes a slow path (1.5 ms for ten years of the
         effects chart); three replaces take 0.05 ms."""
-        text = json.dumps(self.payload)  # plain numbers, strings and lists: no encoder needed
+        text = self.payload_json  # plain numbers, strings and lists: no encoder needed
         for char, code in (("&", "\\u0026"), ("<", "\\u003C"), (">", "\\u003E")):
             text = text.replace(char, code)
         return f'<script id="{self.dom_id}" type="application/json">{text}</script>'

@@ -1,6 +1,7 @@
 """journal.dashboard.chart_join: a range's charts joined from its settled part and its live
 block are the charts of the whole range built in one piece, to the last cell. No database."""
 
+import json
 import random
 from datetime import date, timedelta
 
@@ -82,7 +83,7 @@ def history(seed: int, today: date):
 
 
 def shown(chart):
-    return chart.payload, chart.table_html, chart.gap_text, chart.is_empty
+    return chart.payload, chart.payload_script, chart.table_html, chart.gap_text, chart.is_empty
 
 
 def joined(start, today, weekly, daily, names):
@@ -149,4 +150,5 @@ def test_the_payload_script_is_what_json_script_writes():
     effects = {c.key: c for c in built}["effects-timeline"]
     assert "\\u0026" in effects.payload_script  # the names' characters were escaped
     for chart in built:
+        assert chart.payload_json == json.dumps(chart.payload)
         assert chart.payload_script == json_script(chart.payload, chart.dom_id)
