@@ -104,12 +104,20 @@ def pending_context(user, profile=None, is_open=False) -> dict:
     }
 
 
-def summary_context(user, profile) -> dict:
-    """The first screen: this week against the guideline, the streak, today's mood."""
+def todays_checkin(user, profile) -> CheckIn | None:
+    """Today's check-in, if any: the summary's mood and the check-in form read the one row."""
+    return CheckIn.objects.for_user(user).filter(date=profile.today()).first()
+
+
+def summary_context(user, profile, checkin=False) -> dict:
+    """The first screen: this week against the guideline, the streak, today's mood;
+    `checkin` is today's check-in (or None) when already read."""
+    if checkin is False:
+        checkin = todays_checkin(user, profile)
     today = profile.today()
     since = today - timedelta(days=STREAK_WINDOW - 1)
-    rows = queries.recent_days_and_mood(user, since, today)
-    summary = stats.summarise(rows, today, since)
+    rows = queries.active_days_and_week(user, since, stats.week_start(today), today)
+    summary = stats.summarise(rows, today, since, checkin.mood if checkin else None)
     return {
         "summary": summary,
         "guideline": charts.GUIDELINE_MINUTES,
@@ -207,12 +215,14 @@ def dashboard_context(user, profile, range_key) -> dict:
     """Everything the page shows but its two forms (the cached page takes them from
     page_fragments, a page sent back with a form's errors gets them itself)."""
     effects = effects_by_slug(profile)
+    checkin = todays_checkin(user, profile)
     return {
         "profile": profile,
+        "todays_checkin": checkin,
         **pending_context(user),
         **today_context(user, profile),
         **feelings_context(user, profile),
-        **summary_context(user, profile),
+        **summary_context(user, profile, checkin),
         **chronic_context(user, profile, effects),
         **charts_context(user, profile, range_key, effects),
     }
@@ -238,7 +248,7 @@ def page_fragments(request, profile, context: dict) -> dict:
     check-in changes, the card only when a pattern's state or progress does."""
     user = request.user
     activity = last_activity(user)
-    today = CheckIn.objects.for_user(user).filter(date=profile.today()).first()
+    today = context["todays_checkin"]
     long_term = context["long_term"]
     card = [
         (e["slug"], e["state"], e["progress"], e["no_nudge"], e["quiet"])
