@@ -22,6 +22,7 @@ from journal.views.common import (
     render_cached,
 )
 from journal.views.experiments import today_context
+from journal.views.feelings import PARTIAL as FEELINGS_PENDING
 from journal.views.feelings import feelings_context
 
 PENDING_LIMIT = 10
@@ -29,6 +30,7 @@ STREAK_WINDOW = 366  # days the summary reads back for the streak: a bounded que
 QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
 CHECKIN_PREFIX = "checkin"
 PAGE = "journal/dashboard/dashboard.html"
+EXPERIMENT_TODAY = "journal/experiments/today.html"
 # The quick log's idempotency key must be new on every view of the cached page (two tabs
 # must not share one): the page holds this placeholder instead.
 LOG_KEY_PLACEHOLDER = "log-key-placeholder-3f9c1e"
@@ -228,24 +230,30 @@ def dashboard_context(user, profile, range_key) -> dict:
     }
 
 
-def fragment(request, profile, name: str, shown, context) -> str:
-    """The page's partial `name`, rendered once per person and `shown` (everything it shows
-    besides page_shown's day, profile and content), not once per journal version: the two
-    forms and the long-term card read a row or two of the journal, and a session logged
-    today seldom changes them. Its CSRF token is render_cached's placeholder."""
+def fragment(request, profile, name: str, shown, context, template=None) -> str:
+    """The page's partial `name` (or the whole `template`), rendered once per person and
+    `shown` (everything it shows besides page_shown's day, profile and content), not once
+    per journal version: a session logged today seldom changes the forms, the lists waiting
+    for the person or the long-term card. Its CSRF token is render_cached's placeholder."""
     return per_person(
         request.user,
         f"dashboard:{name}:{digest([page_shown(profile), shown])}",
         lambda: render_to_string(
-            f"{PAGE}#{name}", {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
+            template or f"{PAGE}#{name}", {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
         ),
     )
 
 
+def sessions_shown(sessions) -> list[tuple]:
+    """What a list of sessions shows of each: its address and its name."""
+    return [(session.pk, str(session)) for session in sessions]
+
+
 def page_fragments(request, profile, context: dict) -> dict:
-    """The forms and the long-term card of the cached page (dashboard_page), each from its
-    own cache: the forms are rebuilt and rendered only when the last activity or today's
-    check-in changes, the card only when a pattern's state or progress does."""
+    """The sections of the cached page (dashboard_page), each from its own cache under the
+    plain values it shows: the forms are rebuilt and rendered only when the last activity or
+    today's check-in changes, the lists when a row in them (or their count) does, the card
+    when a pattern's state or progress does."""
     user = request.user
     activity = last_activity(user)
     today = context["todays_checkin"]
@@ -254,7 +262,19 @@ def page_fragments(request, profile, context: dict) -> dict:
         (e["slug"], e["state"], e["progress"], e["no_nudge"], e["quiet"])
         for e in (*long_term["headline"], *long_term["rest"])
     ]
+    experiment = context["experiment_today"]
+    line = experiment and {**experiment, "experiment": experiment["experiment"].pk}
+
+    def page_context():
+        return context
+
     return {
+        "summary": fragment(
+            request, profile, "summary", [context["summary"], context["guideline"]], page_context
+        ),
+        "experiment_today": fragment(
+            request, profile, "experiment-today", line, page_context, EXPERIMENT_TODAY
+        ),
         "quick_log": fragment(
             request,
             profile,
@@ -275,7 +295,22 @@ def page_fragments(request, profile, context: dict) -> dict:
                 "profile": profile,
             },
         ),
-        "chronic": fragment(request, profile, "chronic", card, lambda: context),
+        "pending": fragment(
+            request,
+            profile,
+            "pending",
+            [sessions_shown(context["pending"]), context["pending_total"]],
+            page_context,
+        ),
+        "feelings": fragment(
+            request,
+            profile,
+            "feelings",
+            [sessions_shown(context["feelings_due"]), context["feelings_due_total"]],
+            page_context,
+            FEELINGS_PENDING,
+        ),
+        "chronic": fragment(request, profile, "chronic", card, page_context),
     }
 
 
