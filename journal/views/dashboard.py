@@ -104,6 +104,7 @@ def pending_context(user, profile=None, is_open=False) -> dict:
     rating. Imported sessions wait in "How did it feel?" instead, so that years of imports
     do not flood this list."""
     pending = Session.objects.for_user(user).filter(effort__isnull=True, source="")
+    pending = pending.only(*Session.NAMED_BY)  # the list shows each session's name alone
     # The first rows and the count of all in one statement: COUNT(*) OVER () is taken
     # before the LIMIT.
     shown = list(pending.annotate(total=Window(Count("*")))[:PENDING_LIMIT])

@@ -6,6 +6,8 @@ not leaves them as rendered, and no one ever gets another person's."""
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from journal.core.services import (
@@ -231,3 +233,21 @@ def test_each_person_gets_their_own_sections(client, alice, bob):
             assert f">{shown}<" not in page
             assert f", {shown} min" not in page
         assert (" hidden " in experiment_line(response)) == (user == bob)
+
+
+def test_long_lists_waiting_for_the_person_cost_no_query_per_row(alice_client, alice):
+    def cold_view_queries() -> int:
+        make_session(alice, note="a write")
+        with CaptureQueriesContext(connection) as queries:
+            content = alice_client.get(URL).content.decode()
+        assert "Sessions to rate" in content
+        return len(queries)
+
+    make_session(alice, effort=None)
+    make_session(alice, source="strava", feeling_after=None)
+    alice_client.get(URL)  # the content's effects and placements, read once
+    few = cold_view_queries()
+    for _ in range(12):
+        make_session(alice, effort=None)
+        make_session(alice, source="strava", feeling_after=None)
+    assert cold_view_queries() == few
