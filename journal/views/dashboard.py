@@ -142,13 +142,21 @@ def summary_context(user, profile, checkin=False) -> dict:
 def long_term_patterns(user, profile) -> tuple[dict, object]:
     """Each long-term effect's pattern today (journal.tagging.chronic_progress) and the date
     of the journal's first entry, cached until the journal changes. Reads the last 84 days,
-    the longest window; an effect whose last contributing session is older shows as neither."""
+    the longest window; an effect whose last contributing session is older shows as neither.
+    The patterns are computed once per person and what the rules read (those sessions'
+    facts, the profile's, today), so a check-in or a note computes none again."""
     today = profile.today()
 
     def compute():
         recent = Session.objects.for_user(user).between(today - LOOK_BACK, today)
-        facts = session_facts(recent.values(*FACT_FIELDS))
-        found = tagging.chronic_progress(facts, profile_facts(profile), today)
+        rows = list(recent.values(*FACT_FIELDS))
+        person = profile_facts(profile)
+        read = [today, person, tagging.RULES_VERSION, [tuple(row.values()) for row in rows]]
+        found = per_person(
+            user,
+            f"long-term:{digest(read)}",
+            lambda: tagging.chronic_progress(session_facts(rows), person, today),
+        )
         return found, queries.journal_start(user)
 
     return per_journal(profile, f"long-term:{today.isoformat()}", compute)

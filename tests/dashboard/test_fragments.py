@@ -3,6 +3,7 @@ lists waiting for the person, the long-term card) are cached apart from the page
 they show, not by journal version): a write that changes them shows at once, one that does
 not leaves them as rendered, and no one ever gets another person's."""
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -251,3 +252,26 @@ def test_long_lists_waiting_for_the_person_cost_no_query_per_row(alice_client, a
         make_session(alice, effort=None)
         make_session(alice, source="strava", feeling_after=None)
     assert cold_view_queries() == few
+
+
+def test_long_term_patterns_are_computed_again_only_when_what_the_rules_read_changes(
+    alice_client, alice
+):
+    today = profile_for(alice).today()
+    for days_ago in range(14):
+        make_session(alice, date=today - timedelta(days=days_ago), activity="aerobic", minutes=45)
+    alice_client.get(URL)
+    with mock.patch.object(
+        dashboard.tagging, "chronic_progress", wraps=dashboard.tagging.chronic_progress
+    ) as computed:
+        check_in_today(alice)
+        alice_client.get(URL)
+        assert computed.call_count == 0
+        make_session(alice, date=today, activity="resistance", minutes=50)
+        alice_client.get(URL)
+        assert computed.call_count == 1
+        profile = profile_for(alice)
+        profile.sex = "male"
+        save_profile(profile)
+        alice_client.get(URL)
+        assert computed.call_count == 2
