@@ -1,12 +1,12 @@
 import uuid
 from datetime import timedelta
+from functools import partial
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Window
 from django.http import Http404
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 
 from journal import tagging
@@ -16,12 +16,11 @@ from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile
 from journal.dashboard import chart_cache, charts, patterns, queries, stats
 from journal.models import CheckIn, Session
 from journal.views.common import (
-    CSRF_PLACEHOLDER,
     effects_by_slug,
-    page_shown,
     per_content,
     render_cached,
 )
+from journal.views.dashboard_shell import PAGE, assembled_page, fragment
 from journal.views.experiments import today_context
 from journal.views.feelings import PARTIAL as FEELINGS_PENDING
 from journal.views.feelings import feelings_context
@@ -30,7 +29,6 @@ PENDING_LIMIT = 10
 STREAK_WINDOW = 366  # days the summary reads back for the streak: a bounded query
 QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
 CHECKIN_PREFIX = "checkin"
-PAGE = "journal/dashboard/dashboard.html"
 EXPERIMENT_TODAY = "journal/experiments/today.html"
 # The quick log's idempotency key must be new on every view of the cached page (two tabs
 # must not share one): the page holds this placeholder instead.
@@ -250,20 +248,6 @@ def dashboard_context(user, profile, range_key) -> dict:
     }
 
 
-def fragment(request, profile, name: str, shown, context, template=None) -> str:
-    """The page's partial `name` (or the whole `template`), rendered once per person and
-    `shown` (everything it shows besides page_shown's day, profile and content), not once
-    per journal version: a session logged today seldom changes the forms, the lists waiting
-    for the person or the long-term card. Its CSRF token is render_cached's placeholder."""
-    return per_person(
-        request.user,
-        f"dashboard:{name}:{digest([page_shown(profile), shown])}",
-        lambda: render_to_string(
-            template or f"{PAGE}#{name}", {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
-        ),
-    )
-
-
 def sessions_shown(sessions) -> list[tuple]:
     """What a list of sessions shows of each: its address and its name."""
     return [(session.pk, str(session)) for session in sessions]
@@ -358,7 +342,8 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
         return {**found, "fragments": page_fragments(request, profile, found)}
 
     fresh = {LOG_KEY_PLACEHOLDER: lambda: str(uuid.uuid4())}
-    return render_cached(request, profile, PAGE, range_key, context, fresh)
+    assemble = partial(assembled_page, request, profile, context)
+    return render_cached(request, profile, PAGE, range_key, context, fresh, assemble)
 
 
 @login_required

@@ -21,7 +21,7 @@ from journal.core.services import (
 )
 from journal.experiments import services as experiments
 from journal.models import CheckIn
-from journal.views import dashboard
+from journal.views import dashboard, dashboard_shell
 from journal.views.common import CSRF_PLACEHOLDER
 from tests.factories import make_session
 
@@ -133,8 +133,10 @@ def experiment_line(response) -> str:
 
 
 def rendered(render) -> list[str]:
-    """The sections a wrapped render_to_string rendered, by template (and partial)."""
-    return [call.args[0] for call in render.call_args_list]
+    """The sections a wrapped render_to_string rendered, by template (and partial), but the
+    charts (rendered with each new journal version)."""
+    charts = f"{dashboard.PAGE}#charts"
+    return [call.args[0] for call in render.call_args_list if call.args[0] != charts]
 
 
 def test_the_pending_list_follows_every_write_to_it(alice_client, alice):
@@ -198,7 +200,8 @@ def test_a_write_that_changes_no_section_renders_none_again(alice_client, alice)
     make_session(alice, activity="walking", effort=None)
     make_session(alice, activity="walking", source="strava", feeling_after=None)
     alice_client.get(URL)
-    with mock.patch.object(dashboard, "render_to_string", wraps=dashboard.render_to_string) as r:
+    render = dashboard_shell.render_to_string
+    with mock.patch.object(dashboard_shell, "render_to_string", wraps=render) as r:
         old.note = "a note no section shows"
         save_session(old)
         assert alice_client.get(URL).status_code == 200
@@ -275,3 +278,26 @@ def test_long_term_patterns_are_computed_again_only_when_what_the_rules_read_cha
         save_profile(profile)
         alice_client.get(URL)
         assert computed.call_count == 2
+
+
+def test_the_page_around_the_sections_is_rendered_once_per_person(client, alice, bob):
+    make_session(alice)
+    make_session(bob)
+    client.force_login(alice)
+    client.get(URL)
+    render = dashboard_shell.render_to_string
+    with mock.patch.object(dashboard_shell, "render_to_string", wraps=render) as r:
+        make_session(alice, minutes=31)
+        assert f'data-account="{alice.pk}"' in client.get(URL).content.decode()
+        assert dashboard.PAGE not in rendered(r)  # the charts alone: f"{PAGE}#charts"
+        client.force_login(bob)
+        page = client.get(URL).content.decode()
+        assert dashboard.PAGE in rendered(r)
+    assert f'data-account="{bob.pk}"' in page
+    assert f'data-account="{alice.pk}"' not in page
+
+
+def test_the_import_card_leaves_with_the_first_entry(alice_client, alice):
+    assert "Start with the history you already have" in alice_client.get(URL).content.decode()
+    make_session(alice)
+    assert "Start with the history you already have" not in alice_client.get(URL).content.decode()
