@@ -55,6 +55,19 @@ class WeekStart(Func):
         return self.as_sql(compiler, connection, template=template, **extra)
 
 
+class NoCount(Value):
+    """NULL in place of a count, in a compound statement's first part: untyped, so that no
+    converter runs on it for each row (the statement reads its converters from its first
+    part; the counts of the others come back as ints anyway), but typed for PostgreSQL,
+    whose DISTINCT would read an untyped NULL as text, which no count unites with."""
+
+    def __init__(self):
+        super().__init__(None, output_field=Field())
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return "NULL::integer", []
+
+
 def since(qs, field: str, start: date | None, end: date | None = None):
     """The rows dated from `start` (all when None) to `end` (no end when None)."""
     qs = qs.filter(**{f"{field}__gte": start}) if start else qs
@@ -89,9 +102,7 @@ def active_days_and_week(user, since: date, monday: date, today: date) -> list[t
     sessions = Session.objects.for_user(user).order_by()  # a compound's parts are unordered
     days = (
         sessions.filter(date__gte=since, date__lte=today)
-        # Untyped columns: no converter runs on each day's NULLs (the union reads its
-        # converters from this first part; the week's counts come back as ints anyway).
-        .annotate(sessions=Value(None, output_field=Field()), moderate=Value(None, Field()))
+        .annotate(sessions=NoCount(), moderate=NoCount())
         .values_list("date", "sessions", "moderate")
         .distinct()
     )
