@@ -262,6 +262,9 @@ class Session(models.Model):
             note_length(),
         ]
 
+    # The fields __str__ reads: a list that shows sessions by name loads these alone.
+    NAMED_BY = ("activity", "date", "minutes")
+
     def __str__(self):
         return f"{self.get_activity_display()} on {words.day(self.date)}, {self.minutes} min"
 

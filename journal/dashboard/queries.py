@@ -7,7 +7,19 @@ type happens in SQL; rolling means and Foster's figures in journal.dashboard.sta
 
 from datetime import date
 
-from django.db.models import Case, Count, DateField, F, Func, IntegerField, Q, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    Field,
+    Func,
+    IntegerField,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 
 from journal.models import CHECKIN_ITEMS, CheckIn, Session, SessionTag
 from journal.tagging import MODERATE, MVPA_ACTIVITIES, VIGOROUS, VIGOROUS_WEIGHT, Intensity
@@ -43,6 +55,19 @@ class WeekStart(Func):
         return self.as_sql(compiler, connection, template=template, **extra)
 
 
+class NoCount(Value):
+    """NULL in place of a count, in a compound statement's first part: untyped, so that no
+    converter runs on it for each row (the statement reads its converters from its first
+    part; the counts of the others come back as ints anyway), but typed for PostgreSQL,
+    whose DISTINCT would read an untyped NULL as text, which no count unites with."""
+
+    def __init__(self):
+        super().__init__(None, output_field=Field())
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return "NULL::integer", []
+
+
 def since(qs, field: str, start: date | None, end: date | None = None):
     """The rows dated from `start` (all when None) to `end` (no end when None)."""
     qs = qs.filter(**{f"{field}__gte": start}) if start else qs
@@ -66,36 +91,32 @@ def daily_checkins(user, start: date | None, end: date | None = None) -> list[di
     return list(qs.order_by("date").values("date", "mood", "sleep_quality", *CHECKIN_ITEMS))
 
 
-def recent_days_and_mood(user, since: date, today: date) -> list[tuple]:
-    """The dashboard summary in one statement: per active day since `since`,
-    (date, sessions, moderate-equivalent minutes, None); and, when today has a
-    check-in, one more row (today, None, None, mood).
+def active_days_and_week(user, since: date, monday: date, today: date) -> list[tuple]:
+    """The dashboard summary in one statement: (date, None, None) per day since `since`
+    with a session; and, when the week from `monday` has sessions, one more row
+    (None, sessions, moderate-equivalent minutes).
 
-    Bounded by the window, so the same small query whatever the history.
+    The days come from the (owner, date) index alone and only the week's rows are summed:
+    bounded by the window, so the same small query whatever the history.
     """
+    sessions = Session.objects.for_user(user).order_by()  # a compound's parts are unordered
     days = (
-        Session.objects.for_user(user)
-        .filter(date__gte=since, date__lte=today)
-        .values("date")
-        .annotate(
-            sessions=Count("id"),
-            minutes=Sum(MODERATE_EQUIVALENT_MINUTES),
-            mood=Value(None, output_field=IntegerField()),
-        )
-        .values_list("date", "sessions", "minutes", "mood")
-        .order_by()  # a compound statement's parts may not be ordered
+        sessions.filter(date__gte=since, date__lte=today)
+        .annotate(sessions=NoCount(), moderate=NoCount())
+        .values_list("date", "sessions", "moderate")
+        .distinct()
     )
-    mood = (
-        CheckIn.objects.for_user(user)
-        .filter(date=today)
+    week = (
+        sessions.filter(date__gte=monday, date__lte=today)
+        .values("owner")
         .annotate(
-            sessions=Value(None, output_field=IntegerField()),
-            minutes=Value(None, output_field=IntegerField()),
+            day=Value(None, output_field=DateField()),
+            sessions=Count("*"),
+            moderate=Sum(MODERATE_EQUIVALENT_MINUTES),
         )
-        .values_list("date", "sessions", "minutes", "mood")
-        .order_by()
+        .values_list("day", "sessions", "moderate")
     )
-    return list(days.union(mood, all=True))
+    return list(days.union(week, all=True))
 
 
 def weekly_tags(user, start: date | None, end: date | None = None) -> list[dict]:

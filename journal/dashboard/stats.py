@@ -142,22 +142,21 @@ class Summary:
     mood: int | None  # today's check-in, if any
 
 
-def summarise(rows: Iterable[tuple], today: date, window_start: date) -> Summary:
-    """Rows of journal.dashboard.queries.recent_days_and_mood into a Summary.
+def summarise(
+    rows: Iterable[tuple], today: date, window_start: date, mood: int | None = None
+) -> Summary:
+    """Rows of journal.dashboard.queries.active_days_and_week, and today's mood (from
+    today's check-in, if any), into a Summary.
 
     A streak still counts while today has no session yet: it ends at
     yesterday until the day is over, so the morning does not show a zero.
     """
-    active, minutes, sessions, mood = set(), 0, 0, None
-    monday = week_start(today)
-    for day, count, moderate, day_mood in rows:
-        if count is None:
-            mood = day_mood
-            continue
-        active.add(day)
-        if day >= monday:
-            sessions += count
-            minutes += moderate or 0
+    active, minutes, sessions = set(), 0, 0
+    for day, count, moderate in rows:
+        if day is None:  # the week's row
+            sessions, minutes = count, moderate or 0
+        else:
+            active.add(day)
     day = today if today in active else today - timedelta(days=1)
     streak = 0
     while day in active and day >= window_start:

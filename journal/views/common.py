@@ -46,12 +46,15 @@ def render_partial_or_page(request, template: str, partial: str, context: dict) 
     return response
 
 
-def render_cached(request, profile, template, name, context, fresh=None) -> HttpResponse:
+def render_cached(
+    request, profile, template, name, context, fresh=None, assemble=None
+) -> HttpResponse:
     """`template` rendered with `context()` once, then kept until the person's journal, the
     day, their profile or the content shown changes (page_name); `name` carries every other
     input, such as the range. `fresh` maps other placeholders in the page to functions that
-    give each view its own value. A view with a message to show once (the page reads, and so
-    spends, it) renders afresh."""
+    give each view its own value; `assemble`, when given, makes the page's HTML (with the
+    CSRF placeholder) instead of a whole render. A view with a message to show once (the
+    page reads, and so spends, it) renders afresh."""
 
     def render_page() -> str:
         return render_to_string(template, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request)
@@ -59,7 +62,7 @@ def render_cached(request, profile, template, name, context, fresh=None) -> Http
     if len(get_messages(request)):
         page = render_page()
     else:
-        page = per_journal(profile, page_name(profile, template, name), render_page)
+        page = per_journal(profile, page_name(profile, template, name), assemble or render_page)
     page = page.replace(CSRF_PLACEHOLDER, get_token(request))
     for placeholder, value in (fresh or {}).items():
         page = page.replace(placeholder, value())

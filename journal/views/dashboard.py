@@ -1,12 +1,13 @@
 import uuid
 from datetime import timedelta
+from functools import partial
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Window
 from django.http import Http404
 from django.shortcuts import render
-from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 
 from journal import tagging
 from journal.core.caching import digest, field_values, per_journal, per_person
@@ -15,23 +16,33 @@ from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile
 from journal.dashboard import chart_cache, charts, patterns, queries, stats
 from journal.models import CheckIn, Session
 from journal.views.common import (
-    CSRF_PLACEHOLDER,
     effects_by_slug,
-    page_shown,
     per_content,
     render_cached,
 )
+from journal.views.dashboard_shell import PAGE, assembled_page, fragment
 from journal.views.experiments import today_context
+from journal.views.feelings import PARTIAL as FEELINGS_PENDING
 from journal.views.feelings import feelings_context
 
 PENDING_LIMIT = 10
 STREAK_WINDOW = 366  # days the summary reads back for the streak: a bounded query
 QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
 CHECKIN_PREFIX = "checkin"
-PAGE = "journal/dashboard/dashboard.html"
+EXPERIMENT_TODAY = "journal/experiments/today.html"
 # The quick log's idempotency key must be new on every view of the cached page (two tabs
 # must not share one): the page holds this placeholder instead.
 LOG_KEY_PLACEHOLDER = "log-key-placeholder-3f9c1e"
+
+
+def unwrapped(user):
+    """The account itself rather than the lazy stand-in AuthenticationMiddleware puts on the
+    request (once it has been read): each of the page's dozen queries filtered by the
+    stand-in pays for its indirection, about a twentieth of a millisecond."""
+    if isinstance(user, SimpleLazyObject):
+        user.is_authenticated  # noqa: B018 (reads the account, as any view of it would)
+        return user._wrapped
+    return user
 
 
 def home(request):
@@ -91,6 +102,7 @@ def pending_context(user, profile=None, is_open=False) -> dict:
     rating. Imported sessions wait in "How did it feel?" instead, so that years of imports
     do not flood this list."""
     pending = Session.objects.for_user(user).filter(effort__isnull=True, source="")
+    pending = pending.only(*Session.NAMED_BY)  # the list shows each session's name alone
     # The first rows and the count of all in one statement: COUNT(*) OVER () is taken
     # before the LIMIT.
     shown = list(pending.annotate(total=Window(Count("*")))[:PENDING_LIMIT])
@@ -104,12 +116,20 @@ def pending_context(user, profile=None, is_open=False) -> dict:
     }
 
 
-def summary_context(user, profile) -> dict:
-    """The first screen: this week against the guideline, the streak, today's mood."""
+def todays_checkin(user, profile) -> CheckIn | None:
+    """Today's check-in, if any: the summary's mood and the check-in form read the one row."""
+    return CheckIn.objects.for_user(user).filter(date=profile.today()).first()
+
+
+def summary_context(user, profile, checkin=False) -> dict:
+    """The first screen: this week against the guideline, the streak, today's mood;
+    `checkin` is today's check-in (or None) when already read."""
+    if checkin is False:
+        checkin = todays_checkin(user, profile)
     today = profile.today()
     since = today - timedelta(days=STREAK_WINDOW - 1)
-    rows = queries.recent_days_and_mood(user, since, today)
-    summary = stats.summarise(rows, today, since)
+    rows = queries.active_days_and_week(user, since, stats.week_start(today), today)
+    summary = stats.summarise(rows, today, since, checkin.mood if checkin else None)
     return {
         "summary": summary,
         "guideline": charts.GUIDELINE_MINUTES,
@@ -120,13 +140,21 @@ def summary_context(user, profile) -> dict:
 def long_term_patterns(user, profile) -> tuple[dict, object]:
     """Each long-term effect's pattern today (journal.tagging.chronic_progress) and the date
     of the journal's first entry, cached until the journal changes. Reads the last 84 days,
-    the longest window; an effect whose last contributing session is older shows as neither."""
+    the longest window; an effect whose last contributing session is older shows as neither.
+    The patterns are computed once per person and what the rules read (those sessions'
+    facts, the profile's, today), so a check-in or a note computes none again."""
     today = profile.today()
 
     def compute():
         recent = Session.objects.for_user(user).between(today - LOOK_BACK, today)
-        facts = session_facts(recent.values(*FACT_FIELDS))
-        found = tagging.chronic_progress(facts, profile_facts(profile), today)
+        rows = list(recent.values(*FACT_FIELDS))
+        person = profile_facts(profile)
+        read = [today, person, tagging.RULES_VERSION, [tuple(row.values()) for row in rows]]
+        found = per_person(
+            user,
+            f"long-term:{digest(read)}",
+            lambda: tagging.chronic_progress(session_facts(rows), person, today),
+        )
         return found, queries.journal_start(user)
 
     return per_journal(profile, f"long-term:{today.isoformat()}", compute)
@@ -207,44 +235,50 @@ def dashboard_context(user, profile, range_key) -> dict:
     """Everything the page shows but its two forms (the cached page takes them from
     page_fragments, a page sent back with a form's errors gets them itself)."""
     effects = effects_by_slug(profile)
+    checkin = todays_checkin(user, profile)
     return {
         "profile": profile,
+        "todays_checkin": checkin,
         **pending_context(user),
         **today_context(user, profile),
         **feelings_context(user, profile),
-        **summary_context(user, profile),
+        **summary_context(user, profile, checkin),
         **chronic_context(user, profile, effects),
         **charts_context(user, profile, range_key, effects),
     }
 
 
-def fragment(request, profile, name: str, shown, context) -> str:
-    """The page's partial `name`, rendered once per person and `shown` (everything it shows
-    besides page_shown's day, profile and content), not once per journal version: the two
-    forms and the long-term card read a row or two of the journal, and a session logged
-    today seldom changes them. Its CSRF token is render_cached's placeholder."""
-    return per_person(
-        request.user,
-        f"dashboard:{name}:{digest([page_shown(profile), shown])}",
-        lambda: render_to_string(
-            f"{PAGE}#{name}", {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
-        ),
-    )
+def sessions_shown(sessions) -> list[tuple]:
+    """What a list of sessions shows of each: its address and its name."""
+    return [(session.pk, str(session)) for session in sessions]
 
 
 def page_fragments(request, profile, context: dict) -> dict:
-    """The forms and the long-term card of the cached page (dashboard_page), each from its
-    own cache: the forms are rebuilt and rendered only when the last activity or today's
-    check-in changes, the card only when a pattern's state or progress does."""
+    """The sections of the cached page (dashboard_page), each from its own cache under the
+    plain values it shows: the forms are rebuilt and rendered only when the last activity or
+    today's check-in changes, the lists when a row in them (or their count) does, the card
+    when a pattern's state or progress does."""
     user = request.user
     activity = last_activity(user)
-    today = CheckIn.objects.for_user(user).filter(date=profile.today()).first()
+    today = context["todays_checkin"]
     long_term = context["long_term"]
     card = [
         (e["slug"], e["state"], e["progress"], e["no_nudge"], e["quiet"])
         for e in (*long_term["headline"], *long_term["rest"])
     ]
+    experiment = context["experiment_today"]
+    line = experiment and {**experiment, "experiment": experiment["experiment"].pk}
+
+    def page_context():
+        return context
+
     return {
+        "summary": fragment(
+            request, profile, "summary", [context["summary"], context["guideline"]], page_context
+        ),
+        "experiment_today": fragment(
+            request, profile, "experiment-today", line, page_context, EXPERIMENT_TODAY
+        ),
         "quick_log": fragment(
             request,
             profile,
@@ -265,7 +299,22 @@ def page_fragments(request, profile, context: dict) -> dict:
                 "profile": profile,
             },
         ),
-        "chronic": fragment(request, profile, "chronic", card, lambda: context),
+        "pending": fragment(
+            request,
+            profile,
+            "pending",
+            [sessions_shown(context["pending"]), context["pending_total"]],
+            page_context,
+        ),
+        "feelings": fragment(
+            request,
+            profile,
+            "feelings",
+            [sessions_shown(context["feelings_due"]), context["feelings_due_total"]],
+            page_context,
+            FEELINGS_PENDING,
+        ),
+        "chronic": fragment(request, profile, "chronic", card, page_context),
     }
 
 
@@ -273,6 +322,7 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
     """The dashboard. A repeat view is the cached page (render_cached) with a new quick-log
     key; a form sent back with its errors, or another day's check-in (?date=), renders the
     page afresh around it."""
+    request.user = unwrapped(request.user)
     profile = profile_for(request.user)
     range_key = charts.chosen_range(request.GET.get("range"))
     if request.method == "GET" and request.GET.get("date") and not checkin_form:
@@ -292,7 +342,8 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
         return {**found, "fragments": page_fragments(request, profile, found)}
 
     fresh = {LOG_KEY_PLACEHOLDER: lambda: str(uuid.uuid4())}
-    return render_cached(request, profile, PAGE, range_key, context, fresh)
+    assemble = partial(assembled_page, request, profile, context)
+    return render_cached(request, profile, PAGE, range_key, context, fresh, assemble)
 
 
 @login_required

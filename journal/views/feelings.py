@@ -23,7 +23,8 @@ def feelings_context(user, profile=None, expanded=False) -> dict:
     # One query when nothing is due (the usual case), two when something is.
     total = due.count()
     return {
-        "feelings_due": list(due[:SHOWN]) if total else [],
+        # The list shows each session's name alone.
+        "feelings_due": list(due.only(*Session.NAMED_BY)[:SHOWN]) if total else [],
         "feelings_due_total": total,
         "feelings_expanded": expanded,
     }

@@ -14,14 +14,15 @@ MONDAY = date(2026, 11, 23)
 WINDOW = WEDNESDAY - timedelta(days=365)
 
 
-def day(offset: int, sessions: int = 1, minutes: int = 30) -> tuple:
-    return (WEDNESDAY - timedelta(days=offset), sessions, minutes, None)
+def day(offset: int) -> tuple:
+    return (WEDNESDAY - timedelta(days=offset), None, None)
 
 
-def test_the_week_counts_from_monday_only():
-    rows = [day(0, 1, 30), day(2, 2, 45), day(3, 1, 100)]  # offset 3 is last Sunday
+def test_the_week_comes_from_its_own_row():
+    rows = [day(0), day(2), day(3), (None, 3, 75)]
     summary = summarise(rows, WEDNESDAY, WINDOW)
-    assert (summary.week_sessions, summary.week_minutes) == (3, 75)
+    assert (summary.week_sessions, summary.week_minutes, summary.streak) == (3, 75, 1)
+    assert summarise([day(3)], WEDNESDAY, WINDOW).week_sessions == 0
 
 
 def test_a_streak_still_counts_before_todays_session():
@@ -42,14 +43,14 @@ def test_a_streak_filling_the_whole_window_says_it_may_be_longer():
     assert summarise(rows[:9], WEDNESDAY, window_start).streak_is_longer is False
 
 
-def test_todays_mood_comes_from_the_check_in_row():
-    rows = [day(1), (WEDNESDAY, None, None, 4)]
-    assert summarise(rows, WEDNESDAY, WINDOW) == Summary(30, 1, 1, False, 4)
-    assert summarise(rows[:1], WEDNESDAY, WINDOW).mood is None
+def test_todays_mood_is_the_check_ins():
+    rows = [day(1), (None, 1, 30)]
+    assert summarise(rows, WEDNESDAY, WINDOW, 4) == Summary(30, 1, 1, False, 4)
+    assert summarise(rows, WEDNESDAY, WINDOW).mood is None
 
 
 @pytest.mark.django_db
-def test_the_summary_query_reads_moderate_equivalent_minutes_and_mood_of_the_owner_only(
+def test_the_summary_query_reads_active_days_and_the_weeks_minutes_of_the_owner_only(
     alice, bob, django_assert_num_queries
 ):
     today = alice.profile.today()
@@ -57,18 +58,30 @@ def test_the_summary_query_reads_moderate_equivalent_minutes_and_mood_of_the_own
     make_session(alice, date=today, activity="hiit", minutes=20, effort=8)  # vigorous: x2
     make_session(alice, date=today, activity="resistance", minutes=45, effort=6)  # not cardio
     make_session(alice, date=today - timedelta(days=1), activity="walking", minutes=10, effort=1)
+    make_session(alice, date=today - timedelta(days=9), activity="aerobic", minutes=60, effort=4)
+    make_session(alice, date=today - timedelta(days=400), activity="aerobic", minutes=60)
     make_session(bob, date=today, activity="aerobic", minutes=99, effort=5)
-    make_checkin(alice, date=today, mood=2)
-    make_checkin(bob, date=today, mood=5)
+    make_session(bob, date=today - timedelta(days=2), activity="aerobic", minutes=99, effort=5)
+    # From yesterday: the week holds the walk, however the days fall.
+    monday = today - timedelta(days=1)
 
     with django_assert_num_queries(1):
-        rows = queries.recent_days_and_mood(alice, today - timedelta(days=365), today)
+        rows = queries.active_days_and_week(alice, today - timedelta(days=365), monday, today)
 
-    assert sorted(rows, key=lambda row: (row[0], row[1] is None)) == [
-        (today - timedelta(days=1), 1, 0, None),
-        (today, 3, 70, None),
-        (today, None, None, 2),
+    assert sorted(rows, key=lambda row: (row[0] is None, row[0])) == [
+        (today - timedelta(days=9), None, None),
+        (today - timedelta(days=1), None, None),
+        (today, None, None),
+        (None, 4, 70),
     ]
+
+
+@pytest.mark.django_db
+def test_a_week_without_sessions_has_no_row(alice):
+    today = alice.profile.today()
+    make_session(alice, date=today - timedelta(days=10), minutes=30, effort=4)
+    rows = queries.active_days_and_week(alice, today - timedelta(days=365), today, today)
+    assert rows == [(today - timedelta(days=10), None, None)]
 
 
 @pytest.mark.django_db
@@ -88,7 +101,7 @@ def test_the_summary_agrees_with_the_weekly_minutes_chart(alice):
     (block,) = chart_cache.Blocks(alice, monday, today).weekly
     week = (monday - date.fromisoformat(block["start"])).days // 7
     chart = sum(column[week] for key, column in block.items() if key.startswith("minutes:"))
-    rows = queries.recent_days_and_mood(alice, monday, today)
+    rows = queries.active_days_and_week(alice, monday, monday, today)
     assert summarise(rows, today, monday).week_minutes == chart > 0
 
 

@@ -1,0 +1,78 @@
+"""The dashboard's cached page, assembled: a shell (base.html, headings, the import card)
+rendered once per person and what it shows, with each section put in, rendered apart under
+a digest of what it shows (journal.views.dashboard.page_fragments), the charts afresh."""
+
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from journal.core.caching import digest, per_person
+from journal.views.common import CSRF_PLACEHOLDER, page_shown
+
+PAGE = "journal/dashboard/dashboard.html"
+
+
+def fragment(request, profile, name: str, shown, context, template=None) -> str:
+    """The page's partial `name` (or the whole `template`), rendered once per person and
+    `shown` (everything it shows besides page_shown's day, profile and content), not once
+    per journal version: a session logged today seldom changes the forms, the lists waiting
+    for the person or the long-term card. Its CSRF token is render_cached's placeholder."""
+    return per_person(
+        request.user,
+        f"dashboard:{name}:{digest([page_shown(profile), shown])}",
+        lambda: render_to_string(
+            template or f"{PAGE}#{name}", {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
+        ),
+    )
+
+
+# The sections of the cached page rendered apart from it: its shell holds a marker for each.
+SECTIONS = (
+    "summary",
+    "experiment_today",
+    "quick_log",
+    "checkin",
+    "pending",
+    "feelings",
+    "chronic",
+    "charts",
+)
+SHELL_MARKERS = {
+    name: mark_safe(f"<!--section-{name}-3f9c1e-->") for name in SECTIONS
+}  # page_fragments gives all but the charts
+
+
+def page_shell(request, profile, context: dict) -> str:
+    """The page around its sections (base.html, the headings, the import card), rendered
+    once per person, page_shown, address, import card and static files' names (their
+    hashes change with a deploy that leaves the templates alone), with a marker for each
+    section."""
+    shown = [
+        page_shown(profile),
+        request.path,
+        context["journal_empty"],
+        getattr(staticfiles_storage, "manifest_hash", ""),
+    ]
+    return per_person(
+        request.user,
+        f"dashboard:shell:{digest(shown)}",
+        lambda: render_to_string(
+            PAGE,
+            {**context, "fragments": SHELL_MARKERS, "csrf_token": CSRF_PLACEHOLDER},
+            request,
+        ),
+    )
+
+
+def assembled_page(request, profile, context) -> str:
+    """The cached page's HTML: its shell (page_shell) with each section put in, the charts
+    rendered afresh, the others from their own caches (page_fragments)."""
+    found = context()
+    charts_html = render_to_string(
+        f"{PAGE}#charts", {**found, "csrf_token": CSRF_PLACEHOLDER}, request
+    )
+    sections = {**found["fragments"], "charts": charts_html}
+    page = page_shell(request, profile, found)
+    for name, marker in SHELL_MARKERS.items():
+        page = page.replace(marker, sections[name], 1)
+    return page
