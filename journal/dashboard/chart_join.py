@@ -19,7 +19,7 @@ from journal.dashboard.chart_span import Span, add_outcomes
 
 @dataclass
 class Settled:
-    """The charts of the settled part of a range (ready: payload and rows computed), its
+    """The charts of the settled part of a range (their rows and series' JSON written), its
     next-day totals (Span.outcomes) and the columns they were built with."""
 
     charts: list[Chart]
@@ -31,7 +31,9 @@ def settle(span: Span, by_week: bool, names: dict, shown: dict | None = None) ->
     """The settled part of a range, built with its own columns or with `shown`."""
     shown = shown or charts.shown_columns(span, by_week)
     built = charts.build_span(span, by_week, names, shown)
-    return Settled([chart.ready() for chart in built], span.outcomes(), shown)
+    for chart in built:  # what join() reads of them, written now so the cached copy has it
+        _ = chart.rows_html, chart.series_json
+    return Settled(built, span.outcomes(), shown)
 
 
 def finish(settled: Settled, live: Span, by_week: bool, names: dict) -> list[Chart]:
