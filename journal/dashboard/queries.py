@@ -8,35 +8,13 @@ type happens in SQL; rolling means and Foster's figures in journal.dashboard.sta
 from datetime import date
 
 from django.db.models import (
-    Case,
     Count,
     DateField,
-    F,
-    Field,
     Func,
-    IntegerField,
-    Q,
-    Sum,
-    Value,
-    When,
 )
 
+from journal.core.services import FACT_FIELDS
 from journal.models import CHECKIN_ITEMS, CheckIn, Session, SessionTag
-from journal.tagging import MODERATE, MVPA_ACTIVITIES, VIGOROUS, VIGOROUS_WEIGHT, Intensity
-
-MODERATE_PLUS = [level.slug for level in Intensity if level >= MODERATE]
-VIGOROUS_PLUS = [level.slug for level in Intensity if level >= VIGOROUS]
-# The mvpa filter of effect-rules.md in SQL (journal.tagging's mvpa_session).
-MVPA = Q(activity__in=sorted(MVPA_ACTIVITIES), intensity__in=MODERATE_PLUS)
-# A session's moderate-equivalent minutes: vigorous-or-harder minutes count
-# twice [PAG18]; sessions outside the mvpa filter count nothing. The weekly
-# chart and the dashboard summary both sum this one expression.
-MODERATE_EQUIVALENT_MINUTES = Case(
-    When(MVPA & Q(intensity__in=VIGOROUS_PLUS), then=F("minutes") * VIGOROUS_WEIGHT),
-    When(MVPA, then=F("minutes")),
-    default=Value(0),
-    output_field=IntegerField(),
-)
 
 
 class WeekStart(Func):
@@ -53,19 +31,6 @@ class WeekStart(Func):
     def as_postgresql(self, compiler, connection, **extra):
         template = "(%(expressions)s - (EXTRACT(ISODOW FROM %(expressions)s)::integer - 1))"
         return self.as_sql(compiler, connection, template=template, **extra)
-
-
-class NoCount(Value):
-    """NULL in place of a count, in a compound statement's first part: untyped, so that no
-    converter runs on it for each row (the statement reads its converters from its first
-    part; the counts of the others come back as ints anyway), but typed for PostgreSQL,
-    whose DISTINCT would read an untyped NULL as text, which no count unites with."""
-
-    def __init__(self):
-        super().__init__(None, output_field=Field())
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return "NULL::integer", []
 
 
 def since(qs, field: str, start: date | None, end: date | None = None):
@@ -91,32 +56,19 @@ def daily_checkins(user, start: date | None, end: date | None = None) -> list[di
     return list(qs.order_by("date").values("date", "mood", "sleep_quality", *CHECKIN_ITEMS))
 
 
-def active_days_and_week(user, since: date, monday: date, today: date) -> list[tuple]:
-    """The dashboard summary in one statement: (date, None, None) per day since `since`
-    with a session; and, when the week from `monday` has sessions, one more row
-    (None, sessions, moderate-equivalent minutes).
+def recent_sessions(user, start: date, end: date) -> list[dict]:
+    """The sessions dated `start` to `end`, newest first, each with what the rules read
+    (journal.core.services.FACT_FIELDS), its intensity and its feelings: the dashboard's
+    sections that read recent sessions (the long-term card, the summary's week and streak,
+    the experiment line) take their days from this one statement."""
+    rows = Session.objects.for_user(user).between(start, end)
+    return list(rows.values(*FACT_FIELDS, "intensity", "feeling_before", "feeling_after"))
 
-    The days come from the (owner, date) index alone and only the week's rows are summed:
-    bounded by the window, so the same small query whatever the history.
-    """
-    sessions = Session.objects.for_user(user).order_by()  # a compound's parts are unordered
-    days = (
-        sessions.filter(date__gte=since, date__lte=today)
-        .annotate(sessions=NoCount(), moderate=NoCount())
-        .values_list("date", "sessions", "moderate")
-        .distinct()
-    )
-    week = (
-        sessions.filter(date__gte=monday, date__lte=today)
-        .values("owner")
-        .annotate(
-            day=Value(None, output_field=DateField()),
-            sessions=Count("*"),
-            moderate=Sum(MODERATE_EQUIVALENT_MINUTES),
-        )
-        .values_list("day", "sessions", "moderate")
-    )
-    return list(days.union(week, all=True))
+
+def active_days(user, start: date, end: date) -> list[date]:
+    """The days from `start` to `end` with a session, from the (owner, date) index alone."""
+    days = Session.objects.for_user(user).filter(date__gte=start, date__lte=end).order_by()
+    return list(days.values_list("date", flat=True).distinct())
 
 
 def weekly_tags(user, start: date | None, end: date | None = None) -> list[dict]:

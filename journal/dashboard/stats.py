@@ -5,7 +5,7 @@ recorded). The ORM side (journal.dashboard.queries) aggregates in SQL and hands 
 results here.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean, pstdev
@@ -143,23 +143,22 @@ class Summary:
 
 
 def summarise(
-    rows: Iterable[tuple], today: date, window_start: date, mood: int | None = None
+    active: Set[date],
+    week_minutes: Sequence[int],
+    today: date,
+    window_start: date,
+    mood: int | None = None,
 ) -> Summary:
-    """Rows of journal.dashboard.queries.active_days_and_week, and today's mood (from
-    today's check-in, if any), into a Summary.
+    """The days with a session (from `window_start` at least), the moderate-equivalent
+    minutes of each session this week, and today's mood (from today's check-in, if any),
+    into a Summary.
 
     A streak still counts while today has no session yet: it ends at
     yesterday until the day is over, so the morning does not show a zero.
     """
-    active, minutes, sessions = set(), 0, 0
-    for day, count, moderate in rows:
-        if day is None:  # the week's row
-            sessions, minutes = count, moderate or 0
-        else:
-            active.add(day)
     day = today if today in active else today - timedelta(days=1)
     streak = 0
     while day in active and day >= window_start:
         streak += 1
         day -= timedelta(days=1)
-    return Summary(minutes, sessions, streak, day < window_start, mood)
+    return Summary(sum(week_minutes), len(week_minutes), streak, day < window_start, mood)

@@ -30,6 +30,8 @@ from journal.experiments.schedule import ACTIVE, FINISHED, STOPPED, draw
 from journal.models import CHECKIN_ITEMS, CheckIn, Session
 
 OUTCOME_FIELDS = ("mood", "sleep_quality", *CHECKIN_ITEMS)
+# What an analysis reads of each session of its plan's dates.
+PLAN_SESSION_FIELDS = (*FACT_FIELDS, "feeling_before", "feeling_after")
 
 
 class ExperimentRefused(ValueError):
@@ -48,6 +50,13 @@ def settle(user, today: date) -> None:
             experiment.status = FINISHED
 
 
+def plan_sessions(experiment: Experiment, rows: list[dict]) -> list[dict]:
+    """Of session rows read for a span of days that holds the plan's (newest first, with
+    PLAN_SESSION_FIELDS), those analyse reads."""
+    plan = experiment.plan
+    return [row for row in rows if plan.start <= row["date"] <= plan.last_day]
+
+
 def active(user, today: date) -> Experiment | None:
     """The person's planned or running experiment, if any (by the calendar)."""
     for experiment in owned(user).filter(status__in=ACTIVE):
@@ -56,14 +65,17 @@ def active(user, today: date) -> Experiment | None:
     return None
 
 
-def analyse(experiment: Experiment, profile=None, today: date | None = None):
-    """The experiment's figures, from the two queries its plan's dates need."""
+def analyse(experiment: Experiment, profile=None, today: date | None = None, sessions=None):
+    """The experiment's figures, from the two queries its plan's dates need; `sessions`,
+    when given, are the rows of the first already read (plan_sessions)."""
     profile = profile or profile_for(experiment.owner)
     today = today or profile.today()
     plan = experiment.plan
     owner = experiment.owner_id  # the id alone: no query for the user row
-    rows = Session.objects.for_user(owner).between(plan.start, plan.last_day)
-    rows = list(rows.values(*FACT_FIELDS, "feeling_before", "feeling_after"))
+    rows = sessions
+    if rows is None:
+        rows = Session.objects.for_user(owner).between(plan.start, plan.last_day)
+        rows = list(rows.values(*PLAN_SESSION_FIELDS))
     logged = [
         analysis.Logged(facts, row["feeling_before"], row["feeling_after"])
         for facts, row in zip(session_facts(rows), rows, strict=True)

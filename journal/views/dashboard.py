@@ -14,6 +14,8 @@ from journal.core.caching import digest, field_values, per_journal, per_person
 from journal.core.forms import CheckInForm, QuickSessionForm, first_day
 from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
 from journal.dashboard import chart_cache, charts, patterns, queries, stats
+from journal.dashboard.chart_blocks import moderate_minutes
+from journal.experiments import services as experiments
 from journal.models import CheckIn, Session
 from journal.views.common import (
     effects_by_slug,
@@ -121,15 +123,34 @@ def todays_checkin(user, profile) -> CheckIn | None:
     return CheckIn.objects.for_user(user).filter(date=profile.today()).first()
 
 
-def summary_context(user, profile, checkin=False) -> dict:
+def recent_sessions(user, today, experiment=None) -> list[dict]:
+    """The sessions the page's sections read, in one statement: the last 84 days (the
+    long-term card's windows, the summary's week and most streaks) and the days of the
+    experiment under way, if any (queries.recent_sessions)."""
+    start = today - LOOK_BACK
+    if experiment is None:
+        return queries.recent_sessions(user, start, today)
+    plan = experiment.plan
+    return queries.recent_sessions(user, min(start, plan.start), max(today, plan.last_day))
+
+
+def summary_context(user, profile, checkin=False, recent=None) -> dict:
     """The first screen: this week against the guideline, the streak, today's mood;
-    `checkin` is today's check-in (or None) when already read."""
+    `checkin` is today's check-in (or None) when already read, `recent` the rows of
+    recent_sessions."""
     if checkin is False:
         checkin = todays_checkin(user, profile)
     today = profile.today()
+    if recent is None:
+        recent = recent_sessions(user, today)
+    start, monday = today - LOOK_BACK, stats.week_start(today)
+    active = {row["date"] for row in recent if start <= row["date"] <= today}
+    week = [moderate_minutes(row) for row in recent if monday <= row["date"] <= today]
+    # The days before those read, for a streak longer than they are: always read, so that
+    # the page's statements are the same whatever the history.
     since = today - timedelta(days=STREAK_WINDOW - 1)
-    rows = queries.active_days_and_week(user, since, stats.week_start(today), today)
-    summary = stats.summarise(rows, today, since, checkin.mood if checkin else None)
+    active.update(queries.active_days(user, since, start - timedelta(days=1)))
+    summary = stats.summarise(active, week, today, since, checkin.mood if checkin else None)
     return {
         "summary": summary,
         "guideline": charts.GUIDELINE_MINUTES,
@@ -137,19 +158,22 @@ def summary_context(user, profile, checkin=False) -> dict:
     }
 
 
-def long_term_patterns(user, profile) -> tuple[dict, object]:
+def long_term_patterns(user, profile, recent=None) -> tuple[dict, object]:
     """Each long-term effect's pattern today (journal.tagging.chronic_progress) and the date
     of the journal's first entry, cached until the journal changes. Reads the last 84 days,
-    the longest window; an effect whose last contributing session is older shows as neither.
-    The patterns are computed once per person and what the rules read (those sessions'
-    facts, the profile's, today), so a check-in or a note computes none again."""
+    the longest window (from `recent`, recent_sessions' rows, when given); an effect whose
+    last contributing session is older shows as neither. The patterns are computed once per
+    person and what the rules read (those sessions' facts, the profile's, today), so a
+    check-in or a note computes none again."""
     today = profile.today()
 
     def compute():
-        recent = Session.objects.for_user(user).between(today - LOOK_BACK, today)
-        rows = list(recent.values(*FACT_FIELDS))
+        start = today - LOOK_BACK
+        rows = recent_sessions(user, today) if recent is None else recent
+        rows = [row for row in rows if start <= row["date"] <= today]
         person = profile_facts(profile)
-        read = [today, person, tagging.RULES_VERSION, [tuple(row.values()) for row in rows]]
+        facts = [tuple(row[f] for f in FACT_FIELDS) for row in rows]
+        read = [today, person, tagging.RULES_VERSION, facts]
         found = per_person(
             user,
             f"long-term:{digest(read)}",
@@ -160,11 +184,11 @@ def long_term_patterns(user, profile) -> tuple[dict, object]:
     return per_journal(profile, f"long-term:{today.isoformat()}", compute)
 
 
-def chronic_context(user, profile, effects) -> dict:
+def chronic_context(user, profile, effects, recent=None) -> dict:
     """The long-term card: patterns sustained or building today, ordered and folded by
-    journal.dashboard.patterns."""
+    journal.dashboard.patterns; `recent` as long_term_patterns reads it."""
     today = profile.today()
-    found, start = long_term_patterns(user, profile)
+    found, start = long_term_patterns(user, profile, recent)
     card = patterns.long_term_card(found, patterns.evidence_orders(effects))
 
     def entry(slug, pattern):
@@ -236,14 +260,16 @@ def dashboard_context(user, profile, range_key) -> dict:
     page_fragments, a page sent back with a form's errors gets them itself)."""
     effects = effects_by_slug(profile)
     checkin = todays_checkin(user, profile)
+    experiment = experiments.active(user, profile.today())
+    recent = recent_sessions(user, profile.today(), experiment)
     return {
         "profile": profile,
         "todays_checkin": checkin,
         **pending_context(user),
-        **today_context(user, profile),
+        **today_context(user, profile, experiment, recent),
         **feelings_context(user, profile),
-        **summary_context(user, profile, checkin),
-        **chronic_context(user, profile, effects),
+        **summary_context(user, profile, checkin, recent),
+        **chronic_context(user, profile, effects, recent),
         **charts_context(user, profile, range_key, effects),
     }
 

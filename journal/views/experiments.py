@@ -183,13 +183,18 @@ def experiment_stop(request, pk):
     return render(request, "journal/experiments/stop.html", {"experiment": experiment})
 
 
-def today_context(user, profile) -> dict:
-    """The dashboard's line for the experiment under way, if any."""
+def today_context(user, profile, experiment=False, sessions=None) -> dict:
+    """The dashboard's line for the experiment under way, if any; `experiment` is that one
+    (or None) when already read, `sessions` rows of days that hold its plan's
+    (services.plan_sessions)."""
     today = profile.today()
-    experiment = services.active(user, today)
+    if experiment is False:
+        experiment = services.active(user, today)
     if experiment is None:
         return {"experiment_today": None}
-    result = services.analyse(experiment, profile, today)
+    if sessions is not None:
+        sessions = services.plan_sessions(experiment, sessions)
+    result = services.analyse(experiment, profile, today, sessions)
     return {
         "experiment_today": {
             "experiment": experiment,

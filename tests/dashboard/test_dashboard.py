@@ -92,10 +92,12 @@ def test_a_write_recomputes_only_the_block_of_its_dates(alice, django_assert_num
 # A repeat view: session, user, profile and the content's version, which with the journal
 # version name the cached page. The first view since the journal changed renders it: pending
 # sessions with their count (one statement), "How did it feel?" (one count when none is
-# due), the summary (one statement: active days and today's mood), the long-term card's
-# window and the journal's first entry, the chart blocks' stamps, the three chart queries
-# for the block a write changed (the other blocks come from the cache), the last activity
-# and today's check-in (which name the cached forms), and the experiment under way. The
+# due), the last 84 days' sessions (one statement for the summary's week and streak, the
+# long-term card's windows and the experiment line's days), the days of the year before
+# them with a session (a longer streak), the journal's first entry, the
+# chart blocks' stamps, the three chart queries for the block a write changed (the other
+# blocks come from the cache), the last activity and today's check-in (which name the
+# cached forms, and give the summary today's mood), and the experiment under way. The
 # effects and the chart placements come from the cache while the content is unchanged.
 # The very first view of a range that reaches back before today's block computes the
 # settled blocks too (journal.dashboard.chart_join): three more chart queries, once.

@@ -5,8 +5,10 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from journal.dashboard import chart_cache, queries
+from journal.core.services import profile_for
+from journal.dashboard import chart_cache, stats
 from journal.dashboard.stats import Summary, summarise
+from journal.views import dashboard
 from tests.factories import make_checkin, make_session
 
 WEDNESDAY = date(2026, 11, 25)
@@ -14,43 +16,41 @@ MONDAY = date(2026, 11, 23)
 WINDOW = WEDNESDAY - timedelta(days=365)
 
 
-def day(offset: int) -> tuple:
-    return (WEDNESDAY - timedelta(days=offset), None, None)
+def day(offset: int) -> date:
+    return WEDNESDAY - timedelta(days=offset)
 
 
-def test_the_week_comes_from_its_own_row():
-    rows = [day(0), day(2), day(3), (None, 3, 75)]
-    summary = summarise(rows, WEDNESDAY, WINDOW)
+def test_the_week_is_its_sessions_minutes():
+    summary = summarise({day(0), day(2), day(3)}, [30, 45, 0], WEDNESDAY, WINDOW)
     assert (summary.week_sessions, summary.week_minutes, summary.streak) == (3, 75, 1)
-    assert summarise([day(3)], WEDNESDAY, WINDOW).week_sessions == 0
+    assert summarise({day(3)}, [], WEDNESDAY, WINDOW).week_sessions == 0
 
 
 def test_a_streak_still_counts_before_todays_session():
-    rows = [day(1), day(2), day(3), day(5)]
-    assert summarise(rows, WEDNESDAY, WINDOW).streak == 3
-    assert summarise([day(0), *rows], WEDNESDAY, WINDOW).streak == 4
+    days = {day(1), day(2), day(3), day(5)}
+    assert summarise(days, [], WEDNESDAY, WINDOW).streak == 3
+    assert summarise({day(0), *days}, [], WEDNESDAY, WINDOW).streak == 4
 
 
 def test_a_day_without_a_session_ends_the_streak():
-    assert summarise([day(2), day(3)], WEDNESDAY, WINDOW).streak == 0
+    assert summarise({day(2), day(3)}, [], WEDNESDAY, WINDOW).streak == 0
 
 
 def test_a_streak_filling_the_whole_window_says_it_may_be_longer():
     window_start = WEDNESDAY - timedelta(days=9)
-    rows = [day(offset) for offset in range(10)]
-    summary = summarise(rows, WEDNESDAY, window_start)
+    days = [day(offset) for offset in range(10)]
+    summary = summarise(set(days), [], WEDNESDAY, window_start)
     assert (summary.streak, summary.streak_is_longer) == (10, True)
-    assert summarise(rows[:9], WEDNESDAY, window_start).streak_is_longer is False
+    assert summarise(set(days[:9]), [], WEDNESDAY, window_start).streak_is_longer is False
 
 
 def test_todays_mood_is_the_check_ins():
-    rows = [day(1), (None, 1, 30)]
-    assert summarise(rows, WEDNESDAY, WINDOW, 4) == Summary(30, 1, 1, False, 4)
-    assert summarise(rows, WEDNESDAY, WINDOW).mood is None
+    assert summarise({day(1)}, [30], WEDNESDAY, WINDOW, 4) == Summary(30, 1, 1, False, 4)
+    assert summarise({day(1)}, [30], WEDNESDAY, WINDOW).mood is None
 
 
 @pytest.mark.django_db
-def test_the_summary_query_reads_active_days_and_the_weeks_minutes_of_the_owner_only(
+def test_the_summary_reads_active_days_and_the_weeks_minutes_of_the_owner_only(
     alice, bob, django_assert_num_queries
 ):
     today = alice.profile.today()
@@ -62,26 +62,37 @@ def test_the_summary_query_reads_active_days_and_the_weeks_minutes_of_the_owner_
     make_session(alice, date=today - timedelta(days=400), activity="aerobic", minutes=60)
     make_session(bob, date=today, activity="aerobic", minutes=99, effort=5)
     make_session(bob, date=today - timedelta(days=2), activity="aerobic", minutes=99, effort=5)
-    # From yesterday: the week holds the walk, however the days fall.
-    monday = today - timedelta(days=1)
+    profile = profile_for(alice)
+    monday = stats.week_start(today)
+    yesterday_in_week = today - timedelta(days=1) >= monday  # the walk (light: no minutes)
 
-    with django_assert_num_queries(1):
-        rows = queries.active_days_and_week(alice, today - timedelta(days=365), monday, today)
+    recent = dashboard.recent_sessions(alice, today)
+    with django_assert_num_queries(1):  # the days before the rows read for the page
+        summary = dashboard.summary_context(alice, profile, None, recent)["summary"]
 
-    assert sorted(rows, key=lambda row: (row[0] is None, row[0])) == [
-        (today - timedelta(days=9), None, None),
-        (today - timedelta(days=1), None, None),
-        (today, None, None),
-        (None, 4, 70),
-    ]
+    # aerobic 30 and hiit 2 x 20 today; not bob's, nor the days before the week
+    assert (summary.week_sessions, summary.week_minutes) == (3 + yesterday_in_week, 70)
+    assert (summary.streak, summary.streak_is_longer) == (2, False)
 
 
 @pytest.mark.django_db
-def test_a_week_without_sessions_has_no_row(alice):
+def test_a_streak_longer_than_the_days_read_counts_the_rest_of_its_window(
+    alice, django_assert_num_queries
+):
     today = alice.profile.today()
-    make_session(alice, date=today - timedelta(days=10), minutes=30, effort=4)
-    rows = queries.active_days_and_week(alice, today - timedelta(days=365), today, today)
-    assert rows == [(today - timedelta(days=10), None, None)]
+    for offset in range(120):
+        make_session(alice, date=today - timedelta(days=offset), minutes=30, effort=4)
+    make_session(alice, date=today - timedelta(days=200), minutes=30, effort=4)
+    profile = profile_for(alice)
+    recent = dashboard.recent_sessions(alice, today)
+    with django_assert_num_queries(1):
+        summary = dashboard.summary_context(alice, profile, None, recent)["summary"]
+    assert (summary.streak, summary.streak_is_longer) == (120, False)
+
+    for offset in range(120, 366):
+        make_session(alice, date=today - timedelta(days=offset), minutes=30, effort=4)
+    summary = dashboard.summary_context(alice, profile, None)["summary"]
+    assert (summary.streak, summary.streak_is_longer) == (366, True)
 
 
 @pytest.mark.django_db
@@ -97,12 +108,11 @@ def test_the_summary_agrees_with_the_weekly_minutes_chart(alice):
     for offset, activity, effort in mixed:
         make_session(alice, date=today - timedelta(days=offset), activity=activity, effort=effort)
     monday = today - timedelta(days=today.weekday())
-    # The chart sums minutes in Python (chart_blocks.moderate_minutes), the summary in SQL.
     (block,) = chart_cache.Blocks(alice, monday, today).weekly
     week = (monday - date.fromisoformat(block["start"])).days // 7
     chart = sum(column[week] for key, column in block.items() if key.startswith("minutes:"))
-    rows = queries.active_days_and_week(alice, monday, monday, today)
-    assert summarise(rows, today, monday).week_minutes == chart > 0
+    summary = dashboard.summary_context(alice, profile_for(alice), None)["summary"]
+    assert summary.week_minutes == chart > 0
 
 
 @pytest.mark.django_db
