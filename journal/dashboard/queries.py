@@ -7,11 +7,8 @@ type happens in SQL; rolling means and Foster's figures in journal.dashboard.sta
 
 from datetime import date
 
-from django.db.models import (
-    Count,
-    DateField,
-    Func,
-)
+from django.db import connection
+from django.db.models import Count, DateField, Func
 
 from journal.core.services import FACT_FIELDS
 from journal.models import CHECKIN_ITEMS, CheckIn, Session, SessionTag
@@ -86,8 +83,17 @@ def weekly_tags(user, start: date | None, end: date | None = None) -> list[dict]
 
 def journal_start(user) -> date | None:
     """The date of the person's first entry, a session or a check-in, in one query: time
-    before it is unknown to the journal, not inactivity."""
-    sessions = Session.objects.for_user(user).order_by().values("date")
-    checkins = CheckIn.objects.for_user(user).order_by().values("date")
-    first = sessions.union(checkins).order_by("date").values_list("date", flat=True)[:1]
-    return next(iter(first), None)
+    before it is unknown to the journal, not inactivity. Each table's MIN(date) is one step
+    down its (owner, date) index. Written in SQL: the ORM's UNION of both tables' dates
+    sorted them all (2.4 ms on PostgreSQL at ten years), and its scalar subqueries cost a
+    millisecond of Python to build."""
+    parts = [
+        f'SELECT MIN("date") FROM "{model._meta.db_table}" WHERE "owner_id" = %s'
+        for model in (Session, CheckIn)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), [user.pk, user.pk])
+        found = [day for (day,) in cursor.fetchall() if day is not None]
+    # SQLite hands dates back as text, PostgreSQL as dates.
+    found = [date.fromisoformat(day) if isinstance(day, str) else day for day in found]
+    return min(found) if found else None

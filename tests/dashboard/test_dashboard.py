@@ -345,3 +345,16 @@ def test_the_long_term_card_refreshes_itself_after_a_change(alice_client, alice)
     fragment = alice_client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert '<section class="fold" id="chronic"' in fragment
     assert "<strong>building</strong>" in fragment
+
+
+def test_the_journal_starts_at_its_owners_first_entry_of_either_kind(alice, bob):
+    today = alice.profile.today()
+    assert queries.journal_start(alice) is None
+    make_session(bob, date=today - timedelta(days=900))  # another's entries count for nothing
+    make_checkin(bob, date=today - timedelta(days=950), mood=3)
+    make_session(alice, date=today - timedelta(days=30))
+    assert queries.journal_start(alice) == today - timedelta(days=30)
+    make_checkin(alice, date=today - timedelta(days=40), mood=3)
+    assert queries.journal_start(alice) == today - timedelta(days=40)
+    make_session(alice, date=today - timedelta(days=50))
+    assert queries.journal_start(alice) == today - timedelta(days=50)
