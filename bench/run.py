@@ -71,6 +71,7 @@ class Bench:
 
     def __init__(self, user, client, server: HttpServer | None = None):
         self.user, self.client, self.server = user, client, server
+        self.writes = 0  # changed()'s count, so that each write is new
 
     def fetch(self, url: str) -> None:
         if self.server is None:
@@ -125,8 +126,6 @@ class Bench:
         assert response.status_code == 200, (url, response.status_code)
         return response, len(queries)
 
-    writes = 0
-
     def changed(self) -> None:
         """A write through journal.core.services, as after a quick log: the cached pages go stale.
         The version is bumped here too in case the write path does not yet do it. Each write
@@ -139,8 +138,8 @@ class Bench:
         from journal.models import Profile, Session
 
         session = Session.objects.for_user(self.user).order_by("-date").first()
-        Bench.writes += 1
-        session.minutes = 20 + Bench.writes % 400
+        self.writes += 1
+        session.minutes = 20 + self.writes % 400
         before = Profile.objects.get(user=self.user).journal_version
         save_session(session)
         if Profile.objects.get(user=self.user).journal_version == before:

@@ -115,7 +115,9 @@ def build_charts(user, range_key: str, today: date, journal_start: date | None, 
     by_week = charts.is_weekly(start, today)
     if block_of(start) == live:
         daily = found.daily(start, start if by_week else today)
-        return charts.build_span(Span(start, today, found.weekly, daily), by_week, names)
+        return charts.build(
+            start=start, today=today, weekly=found.weekly, daily=daily, effect_names=names
+        )
     # A range drawn per week reads the days of the block it starts in only (for the
     # next-day chart's first days): none of the live block's.
     span = Span(

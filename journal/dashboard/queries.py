@@ -64,7 +64,7 @@ def recent_sessions(user, start: date, end: date) -> list[dict]:
 
 def active_days(user, start: date, end: date) -> list[date]:
     """The days from `start` to `end` with a session, from the (owner, date) index alone."""
-    days = Session.objects.for_user(user).filter(date__gte=start, date__lte=end).order_by()
+    days = Session.objects.for_user(user).between(start, end).order_by()
     return list(days.values_list("date", flat=True).distinct())
 
 

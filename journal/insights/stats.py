@@ -73,9 +73,6 @@ class Units(NamedTuple):
         without = [v for v, e in zip(self.values, self.exposed, strict=True) if not e]
         return with_, without
 
-    def exposed_keys(self) -> set[Hashable]:
-        return {k for k, e in zip(self.keys, self.exposed, strict=True) if e}
-
 
 @dataclass(frozen=True)
 class Welch:

@@ -26,7 +26,8 @@ def fragment(request, profile, name: str, shown, context, template=None) -> str:
     )
 
 
-# The sections of the cached page rendered apart from it: its shell holds a marker for each.
+# The sections of the cached page rendered apart from it: its shell holds a marker for each
+# (page_fragments gives all but the charts).
 SECTIONS = (
     "summary",
     "experiment_today",
@@ -37,9 +38,7 @@ SECTIONS = (
     "chronic",
     "charts",
 )
-SHELL_MARKERS = {
-    name: mark_safe(f"<!--section-{name}-3f9c1e-->") for name in SECTIONS
-}  # page_fragments gives all but the charts
+SHELL_MARKERS = {name: mark_safe(f"<!--section-{name}-3f9c1e-->") for name in SECTIONS}
 
 
 def page_shell(request, profile, context: dict) -> str:

@@ -1,7 +1,6 @@
 """chronic_holds_by_date: the chronic predicates on any date, for Insights. No database."""
 
 import datetime
-import itertools
 import random
 
 import pytest
@@ -13,21 +12,13 @@ from journal.tagging import (
     chronic_holds_by_date,
     tag_history,
 )
-
-DAY = datetime.date(2024, 6, 30)  # a Sunday
-_keys = itertools.count()
-NOBODY = ProfileFacts()
+from tests.tagging import builders
+from tests.tagging.builders import DAY, MAN, NOBODY, WOMAN  # DAY is a Sunday
 
 
 def session(ago, activity="aerobic", minutes=60, effort=3, **extra) -> SessionFacts:
-    return SessionFacts(
-        key=next(_keys),
-        date=DAY - datetime.timedelta(days=ago),
-        activity=activity,
-        minutes=minutes,
-        effort=effort,
-        **extra,
-    )
+    """builders.session, `ago` first and an hour at effort 3 by default."""
+    return builders.session(activity, minutes, effort, ago=ago, **extra)
 
 
 def regular(weeks: int, newest_ago: int = 0) -> list[SessionFacts]:
@@ -62,9 +53,8 @@ def test_a_rule_that_does_not_apply_to_the_profile_holds_on_no_date():
     lifting = [
         session(7 * block + i, "resistance", 45, 5) for block in range(4) for i in range(0, 4, 2)
     ]
-    man, woman = ProfileFacts(sex="male"), ProfileFacts(sex="female")
-    assert holds(lifting, "testosterone", 0, profile=man) == [True]
-    assert holds(lifting, "testosterone", 0, profile=woman) == [False]
+    assert holds(lifting, "testosterone", 0, profile=MAN) == [True]
+    assert holds(lifting, "testosterone", 0, profile=WOMAN) == [False]
 
 
 def test_an_unknown_effect_is_refused():
