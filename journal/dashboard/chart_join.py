@@ -13,7 +13,7 @@ totals). journal.dashboard.chart_cache decides where the parts meet.
 from dataclasses import dataclass, replace
 
 from journal.dashboard import charts
-from journal.dashboard.chart_payload import Chart, with_gaps
+from journal.dashboard.chart_payload import Chart, joined_runs, with_gaps
 from journal.dashboard.chart_span import Span, add_outcomes
 
 
@@ -32,7 +32,7 @@ def settle(span: Span, by_week: bool, names: dict, shown: dict | None = None) ->
     shown = shown or charts.shown_columns(span, by_week)
     built = charts.build_span(span, by_week, names, shown)
     for chart in built:  # what join() reads of them, written now so the cached copy has it
-        _ = chart.rows_html, chart.series_json
+        _ = chart.rows_html, chart.series_json, chart.empty_runs
     return Settled(built, span.outcomes(), shown)
 
 
@@ -62,9 +62,11 @@ def join(settled: Chart, live: Chart) -> Chart:
             replace(one, data=one.data + other.data, counts=_both(one.counts, other.counts))
         )
     chart = replace(live, labels=settled.labels + live.labels, datasets=datasets, gap_text="")
+    # Chart's cached properties, put together from the parts' instead of written again.
+    seam = len(settled.labels)
+    chart.__dict__["empty_runs"] = joined_runs(settled.empty_runs, live.empty_runs, seam)
     if chart.gap_least:
         chart = with_gaps(chart, chart.gap_least)
-    # Chart's cached properties, put together from the parts' instead of written again.
     chart.__dict__["rows_html"] = settled.rows_html + live.rows_html
     chart.__dict__["series_json"] = [
         ", ".join(part for part in pair if part)  # as json.dumps separates items

@@ -112,6 +112,11 @@ class Chart:
         return found
 
     @cached_property
+    def empty_runs(self) -> list[tuple[int, int]]:
+        """Where no line has a value (empty_runs): a joined chart's are its parts' (joined_runs)."""
+        return empty_runs(self.labels, self.datasets)
+
+    @cached_property
     def series_json(self) -> list[str]:
         """Each of series() as JSON without its brackets: a joined chart's are its parts',
         one after the other (journal.dashboard.chart_join)."""
@@ -170,21 +175,35 @@ def _spoken(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def gaps(labels: list[str], datasets: list[Dataset], least: int) -> list[tuple[str, str]]:
-    """Runs of at least `least` points where no line has a value: the lines break there."""
-    lines = [ds for ds in datasets if ds.kind == "line"]
+def empty_runs(labels: list[str], datasets: list[Dataset]) -> list[tuple[int, int]]:
+    """The runs of points where no line has a value, as (first, past the last) indexes."""
+    lines = [ds.data for ds in datasets if ds.kind == "line"]
     if not lines:
         return []
-    found, run = [], []
-    for i, label in enumerate(labels + [None]):
-        empty = label is not None and all(ds.data[i] is None for ds in lines)
-        if empty:
-            run.append(label)
-            continue
-        if len(run) >= least and len(run) < len(labels):
-            found.append((run[0], run[-1]))
-        run = []
+    found, start = [], None
+    for i in range(len(labels)):
+        if all(data[i] is None for data in lines):
+            start = i if start is None else start
+        elif start is not None:
+            found.append((start, i))
+            start = None
+    if start is not None:
+        found.append((start, len(labels)))
     return found
+
+
+def joined_runs(one: list[tuple[int, int]], other: list[tuple[int, int]], seam: int) -> list:
+    """The empty runs of two parts' points, one after the other, the second's starting at
+    index `seam`: a run that ends the first part and one that starts the second are one."""
+    other = [(a + seam, b + seam) for a, b in other]
+    if one and other and one[-1][1] == seam and other[0][0] == seam:
+        return [*one[:-1], (one[-1][0], other[0][1]), *other[1:]]
+    return one + other
+
+
+def gaps(labels: list[str], runs: list[tuple[int, int]], least: int) -> list[tuple[str, str]]:
+    """Runs (empty_runs) of at least `least` points, not all of them: the lines break there."""
+    return [(labels[a], labels[b - 1]) for a, b in runs if least <= b - a < len(labels)]
 
 
 def with_gaps(chart: Chart, least: int) -> Chart:
@@ -193,7 +212,7 @@ def with_gaps(chart: Chart, least: int) -> Chart:
     chart.gap_least = least
     found = [
         (date.fromisoformat(a), date.fromisoformat(b))
-        for a, b in gaps(chart.labels, chart.datasets, least)
+        for a, b in gaps(chart.labels, chart.empty_runs, least)
     ]
     if found:
         longest = sorted(sorted(found, key=lambda g: g[1] - g[0], reverse=True)[:3])

@@ -3,6 +3,7 @@ block are the charts of the whole range built in one piece, to the last cell. No
 
 import json
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils.html import json_script
 
 from journal.core import blocks
 from journal.dashboard import chart_blocks, chart_join, charts
+from journal.dashboard.chart_payload import Dataset, empty_runs, gaps, joined_runs
 from journal.dashboard.chart_span import Span
 from tests.dashboard.test_charts import NO_ITEMS
 
@@ -152,3 +154,29 @@ def test_the_payload_script_is_what_json_script_writes():
     for chart in built:
         assert chart.payload_json == json.dumps(chart.payload)
         assert chart.payload_script == json_script(chart.payload, chart.dom_id)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_empty_runs_of_two_parts_are_those_of_the_whole(seed):
+    # Lines empty in runs of every length, the parts cut anywhere: inside a run, at its
+    # edge, before the first point or after the last.
+    rng = random.Random(seed)
+    size = rng.randint(1, 60)
+    labels = [f"p{i}" for i in range(size)]
+    lines = [
+        Dataset(label=f"line {n}", kind="line", data=[None] * size)
+        for n in range(rng.randint(1, 3))
+    ]
+    for line in lines:
+        for i in range(size):
+            line.data[i] = None if rng.random() < 0.6 else rng.random()
+    bars = Dataset(label="bars", data=[rng.random() for _ in range(size)])  # never read
+    whole = empty_runs(labels, [*lines, bars])
+    seam = rng.randint(0, size)
+    one = empty_runs(labels[:seam], [replace(ds, data=ds.data[:seam]) for ds in lines])
+    other = empty_runs(labels[seam:], [replace(ds, data=ds.data[seam:]) for ds in lines])
+    assert joined_runs(one, other, seam) == whole
+    least = rng.randint(1, 4)
+    assert gaps(labels, whole, least) == [
+        (labels[a], labels[b - 1]) for a, b in whole if b - a >= least and b - a < size
+    ]
