@@ -399,5 +399,6 @@ class SessionTag(models.Model):
 
 from journal.api.models import ApiToken  # noqa: E402, F401  (models in modules of their own)
 from journal.core.chartstamp import ChartStamp  # noqa: E402, F401
+from journal.core.snapshot import Snapshot  # noqa: E402, F401
 from journal.experiments.models import Experiment  # noqa: E402, F401
 from journal.imports.models import ImportJob  # noqa: E402, F401

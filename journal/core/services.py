@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.dispatch import Signal
 
 from journal import tagging
 from journal.core import chartstamp
@@ -25,6 +26,11 @@ PROFILE_SAVED_FIELDS = [
 ]
 TAG_FIELDS = ("effect", "timescale", "status", "magnitude", "rule_version", "inputs")
 LOOK_BACK = timedelta(days=tagging.WINDOW_DAYS - 1)  # W84 includes its own last day
+
+# Sent once a write to a person's journal has committed (keyword: owner), so that what a
+# page reads from it can be read again then rather than at the next view
+# (journal.core.snapshot). Its receivers' errors are logged, never raised: the write stands.
+journal_written = Signal()
 
 
 def profile_for(user) -> Profile:
@@ -43,6 +49,10 @@ def begin_write(owner) -> None:
     waits for the first instead of racing it on the unique constraints (tags,
     one check-in per day, import de-duplication). On SQLite, transactions are
     IMMEDIATE (config/settings.py), so every writer already waits at BEGIN.
+
+    Once the transaction commits, journal_written is sent for the owner (its receivers'
+    errors logged, never raised), so what pages read from the journal can be read again
+    at once: journal.views.dashboard_reads keeps the dashboard's.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("begin_write() must run inside transaction.atomic().")
@@ -50,6 +60,7 @@ def begin_write(owner) -> None:
     if not bump.update(journal_version=F("journal_version") + 1):
         Profile.objects.get_or_create(user=owner)
         bump.update(journal_version=F("journal_version") + 1)
+    transaction.on_commit(lambda: journal_written.send(sender=Profile, owner=owner), robust=True)
 
 
 def journal_version(owner) -> int:

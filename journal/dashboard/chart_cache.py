@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from journal.core.blocks import LEAD_IN, block_end, block_of, block_start
 from journal.core.caching import cached, cached_many, digest, person, store_many
-from journal.core.chartstamp import Stamps, block_keys, stamps
+from journal.core.chartstamp import EVERY_BLOCK, Stamps, block_keys, stamps
 from journal.dashboard import charts, queries, stats
 from journal.dashboard.chart_blocks import build_block
 from journal.dashboard.chart_join import Settled, finish, settle
@@ -58,13 +58,17 @@ class Blocks:
     lists of numbers and strings: forty of them unpickle about five times faster than the
     same figures parse from JSON text."""
 
-    def __init__(self, user, first: date, last: date, read: Stamps | None = None):
+    def __init__(self, user, first: date, last: date, read: Stamps | None = None, known=None):
         self.user = user
         self.wanted = range(block_of(first), block_of(last) + 1)
         self.keys = block_keys(user, NAME, self.wanted, read)
-        found = cached_many([f"{key}:w" for key in self.keys.values()])
+        # Blocks whose figures are at hand (live_block's, kept by a write): no cache asked.
+        known = {i: pair for i, pair in (known or {}).items() if i in self.keys}
+        asked = [f"{key}:w" for i, key in self.keys.items() if i not in known]
+        found = cached_many(asked)
         weekly = {i: found[f"{key}:w"] for i, key in self.keys.items() if f"{key}:w" in found}
-        self._daily: dict[int, dict] = {}
+        weekly.update({i: week for i, (week, _day) in known.items()})
+        self._daily: dict[int, dict] = {i: day for i, (_week, day) in known.items()}
         missing = [i for i in self.wanted if i not in weekly]
         if missing:
             for index, (week, day) in self._fill(missing).items():
@@ -96,10 +100,33 @@ class Blocks:
         return {index: (week, day) for index, (week, day) in computed.items()}
 
 
-def build_charts(user, range_key: str, today: date, journal_start: date | None, names: dict):
+def all_stamps(user, today: date) -> Stamps:
+    """The stamps of every block up to today's, in one query: they serve any range."""
+    return stamps(user, range(EVERY_BLOCK + 1, block_of(today) + 1))
+
+
+def live_block(user, today: date, read: Stamps) -> dict[int, tuple[dict, dict]]:
+    """The weekly and daily figures of the live block (today's), by its index, as Blocks
+    takes them back (`known`); `read` are stamps that cover it."""
+    live = block_of(today)
+    found = Blocks(user, block_start(live), today, read)
+    return {live: (found.weekly[0], found.daily(today, today)[block_start(live).isoformat()])}
+
+
+def build_charts(
+    user,
+    range_key: str,
+    today: date,
+    journal_start: date | None,
+    names: dict,
+    read: Stamps | None = None,
+    known: dict | None = None,
+):
     """The six charts of a range ending today (journal.dashboard.charts), from the cached
     blocks: those of the live block (today's) joined to those of the settled blocks before
-    it, which are cached whole until a write reaches one of them (journal.dashboard.chart_join)."""
+    it, which are cached whole until a write reaches one of them (journal.dashboard.chart_join).
+    `read` and `known`, when given, are all_stamps and live_block read at the journal's
+    current version."""
     start = charts.range_start(range_key, today)
     first = start or max(
         journal_start or today, today - timedelta(days=stats.ALL_RANGE_MAX_DAYS - 1)
@@ -107,8 +134,9 @@ def build_charts(user, range_key: str, today: date, journal_start: date | None, 
     live = block_of(today)
     # One read of the stamps serves every block below, including those of the four weeks
     # an empty journal's "All" range shows.
-    read = stamps(user, range(block_of(min(first, today - timedelta(days=34))), live + 1))
-    found = Blocks(user, block_start(live), today, read)
+    if read is None:
+        read = stamps(user, range(block_of(min(first, today - timedelta(days=34))), live + 1))
+    found = Blocks(user, block_start(live), today, read, known)
     if start is None:
         weeks = settled_weeks(user, first, live, read) + charts.active_weeks(found.weekly)
         start = charts.first_date(weeks, today)

@@ -4,31 +4,36 @@ from functools import partial
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Window
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 
-from journal import tagging
-from journal.core.caching import digest, field_values, per_journal, per_person
+from journal.core.caching import field_values, per_journal
 from journal.core.forms import CheckInForm, QuickSessionForm, first_day
-from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
-from journal.dashboard import chart_cache, charts, patterns, queries, stats
+from journal.core.services import LOOK_BACK, profile_for
+from journal.dashboard import chart_cache, charts, patterns, stats
 from journal.dashboard.chart_blocks import moderate_minutes
-from journal.experiments import services as experiments
 from journal.models import CheckIn, Session
 from journal.views.common import (
+    CSRF_PLACEHOLDER,
     effects_by_slug,
+    page_shown,
     per_content,
     render_cached,
 )
-from journal.views.dashboard_shell import PAGE, assembled_page, fragment
-from journal.views.experiments import today_context
+from journal.views.dashboard_reads import (
+    PENDING_LIMIT,
+    STREAK_WINDOW,
+    PageReads,
+    last_activity,
+    page_reads,
+    pending_sessions,
+)
+from journal.views.dashboard_shell import PAGE, assembled_page, chart_card, fragment
 from journal.views.feelings import PARTIAL as FEELINGS_PENDING
 from journal.views.feelings import feelings_context
 
-PENDING_LIMIT = 10
-STREAK_WINDOW = 366  # days the summary reads back for the streak: a bounded query
 QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
 CHECKIN_PREFIX = "checkin"
 EXPERIMENT_TODAY = "journal/experiments/today.html"
@@ -51,16 +56,6 @@ def home(request):
     if not request.user.is_authenticated:
         return render(request, "journal/welcome.html")
     return dashboard_page(request)
-
-
-def last_activity(user) -> str | None:
-    """The activity of the person's last logged session: the quick log's default."""
-    return (
-        Session.objects.for_user(user)
-        .order_by("-created_at", "-id")
-        .values_list("activity", flat=True)
-        .first()
-    )
 
 
 def quick_form_for(user, profile, activity=None, log_key=None) -> QuickSessionForm:
@@ -99,16 +94,10 @@ def checkin_form_for(user, profile, day=None, existing=False) -> CheckInForm:
     )
 
 
-def pending_context(user, profile=None, is_open=False) -> dict:
+def pending_context(user, is_open=False, pending=None) -> dict:
     """Sessions logged here without an effort rating; `is_open` keeps the row open while
-    rating. Imported sessions wait in "How did it feel?" instead, so that years of imports
-    do not flood this list."""
-    pending = Session.objects.for_user(user).filter(effort__isnull=True, source="")
-    pending = pending.only(*Session.NAMED_BY)  # the list shows each session's name alone
-    # The first rows and the count of all in one statement: COUNT(*) OVER () is taken
-    # before the LIMIT.
-    shown = list(pending.annotate(total=Window(Count("*")))[:PENDING_LIMIT])
-    total = shown[0].total if shown else 0
+    rating; `pending` is pending_sessions(user) when already read."""
+    shown, total = pending_sessions(user) if pending is None else pending
     return {
         "pending": shown,
         "pending_total": total,
@@ -118,39 +107,17 @@ def pending_context(user, profile=None, is_open=False) -> dict:
     }
 
 
-def todays_checkin(user, profile) -> CheckIn | None:
-    """Today's check-in, if any: the summary's mood and the check-in form read the one row."""
-    return CheckIn.objects.for_user(user).filter(date=profile.today()).first()
-
-
-def recent_sessions(user, today, experiment=None) -> list[dict]:
-    """The sessions the page's sections read, in one statement: the last 84 days (the
-    long-term card's windows, the summary's week and most streaks) and the days of the
-    experiment under way, if any (queries.recent_sessions)."""
-    start = today - LOOK_BACK
-    if experiment is None:
-        return queries.recent_sessions(user, start, today)
-    plan = experiment.plan
-    return queries.recent_sessions(user, min(start, plan.start), max(today, plan.last_day))
-
-
-def summary_context(user, profile, checkin=False, recent=None) -> dict:
-    """The first screen: this week against the guideline, the streak, today's mood;
-    `checkin` is today's check-in (or None) when already read, `recent` the rows of
-    recent_sessions."""
-    if checkin is False:
-        checkin = todays_checkin(user, profile)
+def summary_context(user, profile, reads: PageReads) -> dict:
+    """The first screen: this week against the guideline, the streak, today's mood."""
     today = profile.today()
-    if recent is None:
-        recent = recent_sessions(user, today)
     start, monday = today - LOOK_BACK, stats.week_start(today)
-    active = {row["date"] for row in recent if start <= row["date"] <= today}
-    week = [moderate_minutes(row) for row in recent if monday <= row["date"] <= today]
-    # The days before those read, for a streak longer than they are: always read, so that
-    # the page's statements are the same whatever the history.
+    active = {row["date"] for row in reads.recent if start <= row["date"] <= today}
+    week = [moderate_minutes(row) for row in reads.recent if monday <= row["date"] <= today]
+    # The days before those read, for a streak longer than they are.
+    active.update(reads.older_active)
     since = today - timedelta(days=STREAK_WINDOW - 1)
-    active.update(queries.active_days(user, since, start - timedelta(days=1)))
-    summary = stats.summarise(active, week, today, since, checkin.mood if checkin else None)
+    mood = reads.checkin.mood if reads.checkin else None
+    summary = stats.summarise(active, week, today, since, mood)
     return {
         "summary": summary,
         "guideline": charts.GUIDELINE_MINUTES,
@@ -158,37 +125,11 @@ def summary_context(user, profile, checkin=False, recent=None) -> dict:
     }
 
 
-def long_term_patterns(user, profile, recent=None) -> tuple[dict, object]:
-    """Each long-term effect's pattern today (journal.tagging.chronic_progress) and the date
-    of the journal's first entry, cached until the journal changes. Reads the last 84 days,
-    the longest window (from `recent`, recent_sessions' rows, when given); an effect whose
-    last contributing session is older shows as neither. The patterns are computed once per
-    person and what the rules read (those sessions' facts, the profile's, today), so a
-    check-in or a note computes none again."""
-    today = profile.today()
-
-    def compute():
-        start = today - LOOK_BACK
-        rows = recent_sessions(user, today) if recent is None else recent
-        rows = [row for row in rows if start <= row["date"] <= today]
-        person = profile_facts(profile)
-        facts = [tuple(row[f] for f in FACT_FIELDS) for row in rows]
-        read = [today, person, tagging.RULES_VERSION, facts]
-        found = per_person(
-            user,
-            f"long-term:{digest(read)}",
-            lambda: tagging.chronic_progress(session_facts(rows), person, today),
-        )
-        return found, queries.journal_start(user)
-
-    return per_journal(profile, f"long-term:{today.isoformat()}", compute)
-
-
-def chronic_context(user, profile, effects, recent=None) -> dict:
+def chronic_context(profile, effects, reads: PageReads) -> dict:
     """The long-term card: patterns sustained or building today, ordered and folded by
-    journal.dashboard.patterns; `recent` as long_term_patterns reads it."""
+    journal.dashboard.patterns."""
     today = profile.today()
-    found, start = long_term_patterns(user, profile, recent)
+    found, start = reads.long_term
     card = patterns.long_term_card(found, patterns.evidence_orders(effects))
 
     def entry(slug, pattern):
@@ -214,22 +155,17 @@ def chronic_context(user, profile, effects, recent=None) -> dict:
     }
 
 
-def charts_context(user, profile, range_key, effects) -> dict:
-    """The six charts for a range, each with the section placed beside it."""
+def charts_context(profile, range_key, effects, reads: PageReads) -> dict:
+    """The six charts for a range, each as its card's HTML with the section placed beside it
+    (dashboard_shell.chart_card)."""
     from content.models import ChartPlacement
 
     range_key = charts.chosen_range(range_key)
     effect_names = {slug: effect.name for slug, effect in effects.items()}
-    today = profile.today()
-
-    def compute() -> list[charts.Chart]:
-        journal_start = long_term_patterns(user, profile)[1]
-        built = chart_cache.build_charts(user, range_key, today, journal_start, effect_names)
-        return [chart.ready() for chart in built]
-
-    # Effect names are content, edited in the admin without touching anyone's journal.
-    name = f"charts:{range_key}:{today.isoformat()}:{digest(effect_names)}"
-    built = per_journal(profile, name, compute)
+    user, today = profile.user, profile.today()
+    built = chart_cache.build_charts(
+        user, range_key, today, reads.long_term[1], effect_names, reads.stamps, reads.live
+    )
     beside = per_content(
         profile,
         "chart-placements",
@@ -241,36 +177,46 @@ def charts_context(user, profile, range_key, effects) -> dict:
         },
     )
     return {
-        "charts": [(chart, beside.get(chart.key)) for chart in built],
+        "chart_cards": [chart_card(profile, chart, beside.get(chart.key)) for chart in built],
         "range_key": range_key,
         "ranges": [(key, label) for key, (label, _days) in charts.RANGES.items()],
     }
 
 
+def charts_section(request, profile, range_key, effects, reads: PageReads) -> str:
+    """The charts section of a range, as the page holds it."""
+    return render_to_string(
+        f"{PAGE}#charts",
+        {**charts_context(profile, range_key, effects, reads), "csrf_token": CSRF_PLACEHOLDER},
+        request,
+    )
+
+
 # The dashboard's widgets that refresh themselves on the "journal-changed" event.
 FRAGMENTS = {
-    "pending": pending_context,
+    "pending": lambda user, profile, reads: pending_context(user, pending=reads.pending),
     "summary": summary_context,
-    "chronic": lambda user, profile: chronic_context(user, profile, effects_by_slug(profile)),
+    "chronic": lambda user, profile, reads: chronic_context(
+        profile, effects_by_slug(profile), reads
+    ),
 }
 
 
-def dashboard_context(user, profile, range_key) -> dict:
-    """Everything the page shows but its two forms (the cached page takes them from
-    page_fragments, a page sent back with a form's errors gets them itself)."""
+def dashboard_context(user, profile) -> dict:
+    """Everything the page shows but its two forms and its charts (the cached page takes
+    them from page_fragments, a page sent back with a form's errors gets them itself)."""
     effects = effects_by_slug(profile)
-    checkin = todays_checkin(user, profile)
-    experiment = experiments.active(user, profile.today())
-    recent = recent_sessions(user, profile.today(), experiment)
+    reads = page_reads(user, profile)
     return {
         "profile": profile,
-        "todays_checkin": checkin,
-        **pending_context(user),
-        **today_context(user, profile, experiment, recent),
-        **feelings_context(user, profile),
-        **summary_context(user, profile, checkin, recent),
-        **chronic_context(user, profile, effects, recent),
-        **charts_context(user, profile, range_key, effects),
+        "reads": reads,
+        "effects": effects,
+        "todays_checkin": reads.checkin,
+        **pending_context(user, pending=reads.pending),
+        "experiment_today": reads.experiment_today,
+        **feelings_context(user, due=reads.feelings),
+        **summary_context(user, profile, reads),
+        **chronic_context(profile, effects, reads),
     }
 
 
@@ -279,13 +225,13 @@ def sessions_shown(sessions) -> list[tuple]:
     return [(session.pk, str(session)) for session in sessions]
 
 
-def page_fragments(request, profile, context: dict) -> dict:
+def page_fragments(request, profile, context: dict, range_key: str) -> dict:
     """The sections of the cached page (dashboard_page), each from its own cache under the
     plain values it shows: the forms are rebuilt and rendered only when the last activity or
     today's check-in changes, the lists when a row in them (or their count) does, the card
-    when a pattern's state or progress does."""
+    when a pattern's state or progress does; the charts once per journal version."""
     user = request.user
-    activity = last_activity(user)
+    activity = context["reads"].last_activity
     today = context["todays_checkin"]
     long_term = context["long_term"]
     card = [
@@ -341,6 +287,7 @@ def page_fragments(request, profile, context: dict) -> dict:
             FEELINGS_PENDING,
         ),
         "chronic": fragment(request, profile, "chronic", card, page_context),
+        "charts": charts_section(request, profile, range_key, context["effects"], context["reads"]),
     }
 
 
@@ -360,12 +307,13 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
             "quick_form": quick_form or quick_form_for(request.user, profile),
             "checkin_form": checkin_form or checkin_form_for(request.user, profile),
         }
-        context = dashboard_context(request.user, profile, range_key)
-        return render(request, PAGE, {**context, **forms, **extra})
+        context = dashboard_context(request.user, profile)
+        shown = charts_context(profile, range_key, context["effects"], context["reads"])
+        return render(request, PAGE, {**context, **shown, **forms, **extra})
 
     def context() -> dict:
-        found = dashboard_context(request.user, profile, range_key)
-        return {**found, "fragments": page_fragments(request, profile, found)}
+        found = dashboard_context(request.user, profile)
+        return {**found, "fragments": page_fragments(request, profile, found, range_key)}
 
     fresh = {LOG_KEY_PLACEHOLDER: lambda: str(uuid.uuid4())}
     assemble = partial(assembled_page, request, profile, context)
@@ -376,7 +324,8 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
 def dashboard_fragment(request, name):
     if name not in FRAGMENTS:
         raise Http404("No such dashboard widget.")
-    context = FRAGMENTS[name](request.user, profile_for(request.user))
+    profile = profile_for(request.user)
+    context = FRAGMENTS[name](request.user, profile, page_reads(request.user, profile))
     if name == "pending":
         context["pending_open"] = request.GET.get("open") == "1"
     return render(request, f"journal/dashboard/dashboard.html#{name}", context)
@@ -384,8 +333,14 @@ def dashboard_fragment(request, name):
 
 @login_required
 def dashboard_charts(request):
+    """The charts section alone (a range chosen, the journal changed), rendered once per
+    journal version and what else the page shows (page_shown: the content, whose effect
+    names and sections it shows); the whole page keeps its own."""
     profile = profile_for(request.user)
-    context = charts_context(
-        request.user, profile, request.GET.get("range"), effects_by_slug(profile)
-    )
-    return render(request, "journal/dashboard/dashboard.html#charts", context)
+    range_key = charts.chosen_range(request.GET.get("range"))
+
+    def section() -> str:
+        reads = page_reads(request.user, profile)
+        return charts_section(request, profile, range_key, effects_by_slug(profile), reads)
+
+    return HttpResponse(per_journal(profile, f"charts:{range_key}:{page_shown(profile)}", section))

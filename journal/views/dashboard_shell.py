@@ -10,6 +10,7 @@ from journal.core.caching import digest, per_person
 from journal.views.common import CSRF_PLACEHOLDER, page_shown
 
 PAGE = "journal/dashboard/dashboard.html"
+CARD = "journal/dashboard/includes/chart.html"
 
 
 def fragment(request, profile, name: str, shown, context, template=None) -> str:
@@ -64,14 +65,51 @@ def page_shell(request, profile, context: dict) -> str:
 
 
 def assembled_page(request, profile, context) -> str:
-    """The cached page's HTML: its shell (page_shell) with each section put in, the charts
-    rendered afresh, the others from their own caches (page_fragments)."""
+    """The cached page's HTML: its shell (page_shell) with each section put in, each from
+    its own cache (page_fragments)."""
     found = context()
-    charts_html = render_to_string(
-        f"{PAGE}#charts", {**found, "csrf_token": CSRF_PLACEHOLDER}, request
-    )
-    sections = {**found["fragments"], "charts": charts_html}
+    sections = found["fragments"]
     page = page_shell(request, profile, found)
     for name, marker in SHELL_MARKERS.items():
         page = page.replace(marker, sections[name], 1)
     return page
+
+
+# A chart card's frame holds these where its payload and its table go: the two parts that
+# change with the journal.
+PAYLOAD_MARKER = mark_safe("<!--chart-payload-3f9c1e-->")
+TABLE_MARKER = mark_safe("<!--chart-table-3f9c1e-->")
+
+
+class _Framed:
+    """A chart whose payload and table are markers, to render its card's frame."""
+
+    payload_script = PAYLOAD_MARKER
+    table_html = TABLE_MARKER
+
+    def __init__(self, chart):
+        self._chart = chart
+
+    def __getattr__(self, name):
+        return getattr(self._chart, name)
+
+
+def chart_card(profile, chart, section) -> str:
+    """A chart's card (includes/chart.html): its frame rendered once per person and what
+    the frame shows (the chart's words and kind, page_shown's content), the payload and the
+    table, written by the chart itself, put in. A template renders a card in about 0.15 ms,
+    a dozen times more than putting the two in."""
+    shown = [
+        page_shown(profile),
+        [chart.key, chart.title, chart.caption, chart.kind, chart.empty, chart.axes],
+        [chart.gap_text, chart.is_empty, section and section.pk],
+    ]
+    frame = per_person(
+        profile.user,
+        f"dashboard:chart:{digest(shown)}",
+        lambda: render_to_string(CARD, {"chart": _Framed(chart), "section": section}),
+    )
+    for marker, part in ((PAYLOAD_MARKER, "payload_script"), (TABLE_MARKER, "table_html")):
+        if marker in frame:
+            frame = frame.replace(marker, getattr(chart, part), 1)
+    return mark_safe(frame)

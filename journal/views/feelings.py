@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from journal.core import words
 from journal.core.forms import FeelingsForm
-from journal.core.services import dismiss_feelings, profile_for, save_session, undismiss_feelings
+from journal.core.services import dismiss_feelings, save_session, undismiss_feelings
 from journal.models import Session
 from journal.views.common import changed
 
@@ -15,19 +15,21 @@ SHOWN = 10
 PARTIAL = "journal/dashboard/includes/feelings_pending.html"
 
 
-def feelings_context(user, profile=None, expanded=False) -> dict:
-    profile = profile or profile_for(user)
+def due_feelings(user) -> tuple[list[Session], int]:
+    """The first SHOWN sessions waiting for how they felt, and how many wait."""
     due = Session.objects.for_user(user).filter(
         feeling_after__isnull=True, feelings_dismissed=False
     )
     # One query when nothing is due (the usual case), two when something is.
     total = due.count()
-    return {
-        # The list shows each session's name alone.
-        "feelings_due": list(due.only(*Session.NAMED_BY)[:SHOWN]) if total else [],
-        "feelings_due_total": total,
-        "feelings_expanded": expanded,
-    }
+    # The list shows each session's name alone.
+    return (list(due.only(*Session.NAMED_BY)[:SHOWN]) if total else []), total
+
+
+def feelings_context(user, expanded=False, due=None) -> dict:
+    """The "How did it feel?" list; `due` is due_feelings(user) when already read."""
+    shown, total = due_feelings(user) if due is None else due
+    return {"feelings_due": shown, "feelings_due_total": total, "feelings_expanded": expanded}
 
 
 def _answer(request, message):

@@ -21,7 +21,7 @@ from journal.core.services import (
 )
 from journal.experiments import services as experiments
 from journal.models import CheckIn
-from journal.views import dashboard, dashboard_shell
+from journal.views import dashboard, dashboard_reads, dashboard_shell
 from journal.views.common import CSRF_PLACEHOLDER
 from tests.factories import make_session
 
@@ -265,7 +265,7 @@ def test_long_term_patterns_are_computed_again_only_when_what_the_rules_read_cha
         make_session(alice, date=today - timedelta(days=days_ago), activity="aerobic", minutes=45)
     alice_client.get(URL)
     with mock.patch.object(
-        dashboard.tagging, "chronic_progress", wraps=dashboard.tagging.chronic_progress
+        dashboard_reads.tagging, "chronic_progress", wraps=dashboard_reads.tagging.chronic_progress
     ) as computed:
         check_in_today(alice)
         alice_client.get(URL)
