@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 
-from journal.core.caching import field_values, per_journal
+from journal.core.caching import digest, field_values, per_journal, per_person
 from journal.core.forms import CheckInForm, QuickSessionForm, first_day
 from journal.core.services import LOOK_BACK, profile_for
 from journal.dashboard import chart_cache, charts, patterns, stats
@@ -30,7 +30,13 @@ from journal.views.dashboard_reads import (
     page_reads,
     pending_sessions,
 )
-from journal.views.dashboard_shell import PAGE, assembled_page, chart_card, fragment
+from journal.views.dashboard_shell import (
+    CARDS_MARKER,
+    PAGE,
+    assembled_page,
+    chart_card,
+    fragment,
+)
 from journal.views.feelings import PARTIAL as FEELINGS_PENDING
 from journal.views.feelings import feelings_context
 
@@ -184,12 +190,19 @@ def charts_context(profile, range_key, effects, reads: PageReads) -> dict:
 
 
 def charts_section(request, profile, range_key, effects, reads: PageReads) -> str:
-    """The charts section of a range, as the page holds it."""
-    return render_to_string(
-        f"{PAGE}#charts",
-        {**charts_context(profile, range_key, effects, reads), "csrf_token": CSRF_PLACEHOLDER},
-        request,
+    """The charts section of a range, as the page holds it: its frame (the heading, the
+    range links) rendered once per person, range and page_shown, its cards put in."""
+    context = charts_context(profile, range_key, effects, reads)
+    frame = per_person(
+        request.user,
+        f"dashboard:charts:{digest([page_shown(profile), context['range_key']])}",
+        lambda: render_to_string(
+            f"{PAGE}#charts",
+            {**context, "chart_cards": [CARDS_MARKER], "csrf_token": CSRF_PLACEHOLDER},
+            request,
+        ),
     )
+    return frame.replace(CARDS_MARKER, "".join(context["chart_cards"]), 1)
 
 
 # The dashboard's widgets that refresh themselves on the "journal-changed" event.

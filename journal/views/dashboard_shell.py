@@ -78,6 +78,7 @@ def assembled_page(request, profile, context) -> str:
 # A chart card's frame holds these where its payload and its table go: the two parts that
 # change with the journal.
 PAYLOAD_MARKER = mark_safe("<!--chart-payload-3f9c1e-->")
+CARDS_MARKER = mark_safe("<!--chart-cards-3f9c1e-->")  # where the charts section's cards go
 TABLE_MARKER = mark_safe("<!--chart-table-3f9c1e-->")
 
 
