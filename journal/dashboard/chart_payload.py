@@ -155,12 +155,15 @@ class Chart:
         """The table's rows as escaped HTML. Built here rather than in a template loop: a
         year of data is thousands of cells, which the template engine renders slowly. A row
         shows one point alone, so a joined chart's rows are its parts' rows, one after the
-        other (journal.dashboard.chart_join)."""
+        other (journal.dashboard.chart_join). In ASCII, its dashes as character references:
+        a single "–" would make Python hold ten years of rows at two bytes a character and
+        transcode them for the response."""
         _, rows = self.table()
-        return "".join(
+        html = "".join(
             f'<tr><th scope="row">{escape(row[0])}</th><td>{"</td><td>".join(row[1:])}</td></tr>'
             for row in rows
         )
+        return html.encode("ascii", "xmlcharrefreplace").decode("ascii")
 
     @cached_property
     def table_html(self) -> str:

@@ -52,41 +52,51 @@ def render_cached(
     """`template` rendered with `context()` once, then kept until the person's journal, the
     day, their profile or the content shown changes (page_name); `name` carries every other
     input, such as the range. `fresh` maps other placeholders in the page to functions that
-    give each view its own value; `assemble`, when given, makes the page's HTML (with the
-    CSRF placeholder) instead of a whole render. A view with a message to show once (the
-    page reads, and so spends, it) renders afresh."""
+    give each view its own value; `assemble`, when given, makes the page instead of a whole
+    render, as pieces with each placeholder standing alone (cut). A view with a message to
+    show once (the page reads, and so spends, it) renders afresh."""
 
     def render_page() -> str:
         return render_to_string(template, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request)
 
     holes = [CSRF_PLACEHOLDER, *(fresh or {})]
     if len(get_messages(request)):
-        parts = with_holes(render_page(), holes)
+        parts = encoded(cut(render_page(), holes), holes)
     else:
         name = page_name(profile, template, name)
-        parts = per_journal(profile, name, lambda: with_holes((assemble or render_page)(), holes))
-    values = {CSRF_PLACEHOLDER: get_token(request)}
-    values.update({placeholder: value() for placeholder, value in (fresh or {}).items()})
-    filled = {placeholder.encode(): value.encode() for placeholder, value in values.items()}
-    return HttpResponse(b"".join(filled.get(part, part) for part in parts))
+        pieces = assemble or (lambda: cut(render_page(), holes))
+        parts = per_journal(profile, name, lambda: encoded(pieces(), holes))
+    values = [get_token(request), *(value() for value in (fresh or {}).values())]
+    filled = [value.encode() for value in values]
+    return HttpResponse(b"".join(filled[part] if type(part) is int else part for part in parts))
 
 
-def with_holes(page: str, holes: list[str]) -> list[bytes]:
-    """The page as the bytes the response sends, cut at its placeholders (`holes`), which
-    stand alone in the list: a view fills them in as it joins the pieces, in one pass over
-    a page that may weigh half a megabyte (each replace() would be another), and sends
-    them without encoding the page again."""
-    pieces = [page]
+def cut(text: str, holes) -> list[str]:
+    """`text` cut at each of `holes` (placeholders, markers), which stand alone in the list:
+    they are filled in by putting pieces in their place, without a pass over the rest."""
+    pieces = [text]
     for hole in holes:
-        cut = []
+        found = []
         for piece in pieces:
             if piece in holes:
-                cut.append(piece)
+                found.append(piece)
                 continue
-            for i, text in enumerate(piece.split(hole)):
-                cut.extend([hole, text] if i else [text])
-        pieces = cut
-    return [piece.encode() for piece in pieces if piece]
+            for i, part in enumerate(piece.split(hole)):
+                found.extend([hole, part] if i else [part])
+        pieces = found
+    return [piece for piece in pieces if piece]
+
+
+def encoded(pieces: list[str], holes: list[str]) -> list[bytes | int]:
+    """A page's pieces (cut at `holes`) as the response sends them: each hole as its index in
+    `holes`, which a view fills in as it joins the rest, in one pass over a page that may
+    weigh half a megabyte (a replace() per placeholder would be one pass each), sent
+    without encoding it again."""
+    sizes = {len(hole) for hole in holes}  # no big piece is compared, nor hashed
+    return [
+        holes.index(piece) if len(piece) in sizes and piece in holes else piece.encode()
+        for piece in pieces
+    ]
 
 
 # The profile's fields a page may show (all but its journal version, which is in the keys

@@ -5,9 +5,11 @@ from functools import partial
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 
 from journal.core.caching import digest, field_values, per_journal, per_person
 from journal.core.forms import CheckInForm, QuickSessionForm, first_day
@@ -17,6 +19,7 @@ from journal.dashboard.chart_blocks import moderate_minutes
 from journal.models import CheckIn, Session
 from journal.views.common import (
     CSRF_PLACEHOLDER,
+    cut,
     effects_by_slug,
     page_shown,
     per_content,
@@ -32,6 +35,8 @@ from journal.views.dashboard_reads import (
 )
 from journal.views.dashboard_shell import (
     CARDS_MARKER,
+    HOLES,
+    LOG_KEY_PLACEHOLDER,
     PAGE,
     assembled_page,
     chart_card,
@@ -43,9 +48,6 @@ from journal.views.feelings import feelings_context
 QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
 CHECKIN_PREFIX = "checkin"
 EXPERIMENT_TODAY = "journal/experiments/today.html"
-# The quick log's idempotency key must be new on every view of the cached page (two tabs
-# must not share one): the page holds this placeholder instead.
-LOG_KEY_PLACEHOLDER = "log-key-placeholder-3f9c1e"
 
 
 def unwrapped(user):
@@ -189,20 +191,24 @@ def charts_context(profile, range_key, effects, reads: PageReads) -> dict:
     }
 
 
-def charts_section(request, profile, range_key, effects, reads: PageReads) -> str:
-    """The charts section of a range, as the page holds it: its frame (the heading, the
-    range links) rendered once per person, range and page_shown, its cards put in."""
+def charts_section(request, profile, range_key, effects, reads: PageReads) -> list[str]:
+    """The charts section of a range as pieces (dashboard_shell): its frame (the heading,
+    the range links) rendered once per person, range and page_shown, its cards put in."""
     context = charts_context(profile, range_key, effects, reads)
     frame = per_person(
         request.user,
         f"dashboard:charts:{digest([page_shown(profile), context['range_key']])}",
-        lambda: render_to_string(
-            f"{PAGE}#charts",
-            {**context, "chart_cards": [CARDS_MARKER], "csrf_token": CSRF_PLACEHOLDER},
-            request,
+        lambda: cut(
+            render_to_string(
+                f"{PAGE}#charts",
+                {**context, "chart_cards": [CARDS_MARKER], "csrf_token": CSRF_PLACEHOLDER},
+                request,
+            ),
+            [CARDS_MARKER, *HOLES],
         ),
     )
-    return frame.replace(CARDS_MARKER, "".join(context["chart_cards"]), 1)
+    cards = [piece for card in context["chart_cards"] for piece in card]
+    return [part for piece in frame for part in (cards if piece == CARDS_MARKER else [piece])]
 
 
 # The dashboard's widgets that refresh themselves on the "journal-changed" event.
@@ -322,14 +328,20 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
         }
         context = dashboard_context(request.user, profile)
         shown = charts_context(profile, range_key, context["effects"], context["reads"])
+        shown["chart_cards"] = [mark_safe("".join(card)) for card in shown["chart_cards"]]
         return render(request, PAGE, {**context, **shown, **forms, **extra})
 
-    def context() -> dict:
+    def pieces() -> dict:
         found = dashboard_context(request.user, profile)
         return {**found, "fragments": page_fragments(request, profile, found, range_key)}
 
+    def context() -> dict:  # a whole render (a message to show once): each section whole
+        found = pieces()
+        whole = {name: mark_safe("".join(piece)) for name, piece in found["fragments"].items()}
+        return {**found, "fragments": whole}
+
     fresh = {LOG_KEY_PLACEHOLDER: lambda: str(uuid.uuid4())}
-    assemble = partial(assembled_page, request, profile, context)
+    assemble = partial(assembled_page, request, profile, pieces)
     return render_cached(request, profile, PAGE, range_key, context, fresh, assemble)
 
 
@@ -354,6 +366,10 @@ def dashboard_charts(request):
 
     def section() -> str:
         reads = page_reads(request.user, profile)
-        return charts_section(request, profile, range_key, effects_by_slug(profile), reads)
+        effects = effects_by_slug(profile)
+        return "".join(charts_section(request, profile, range_key, effects, reads))
 
-    return HttpResponse(per_journal(profile, f"charts:{range_key}:{page_shown(profile)}", section))
+    html = per_journal(profile, f"charts:{range_key}:{page_shown(profile)}", section)
+    if CSRF_PLACEHOLDER in html:  # none today: the section holds no form
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    return HttpResponse(html)

@@ -1,19 +1,28 @@
 """The dashboard's cached page, assembled: a shell (base.html, headings, the import card)
 rendered once per person and what it shows, with each section put in, rendered apart under
-a digest of what it shows (journal.views.dashboard.page_fragments), the charts afresh."""
+a digest of what it shows (journal.views.dashboard.page_fragments), the charts' cards from
+frames of their own with their payload and table put in.
+
+Each is kept as pieces (journal.views.common.cut) with its placeholders and markers
+standing alone, so the page is put together by putting pieces in their place: no pass
+over the charts' data, which for ten years weighs half a megabyte, looks for a marker."""
 
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from journal.core.caching import digest, per_person
-from journal.views.common import CSRF_PLACEHOLDER, page_shown
+from journal.views.common import CSRF_PLACEHOLDER, cut, page_shown
 
 PAGE = "journal/dashboard/dashboard.html"
 CARD = "journal/dashboard/includes/chart.html"
+# The quick log's idempotency key must be new on every view of the cached page (two tabs
+# must not share one): the page holds this placeholder instead.
+LOG_KEY_PLACEHOLDER = "log-key-placeholder-3f9c1e"
+HOLES = (CSRF_PLACEHOLDER, LOG_KEY_PLACEHOLDER)  # each view fills them in (render_cached)
 
 
-def fragment(request, profile, name: str, shown, context, template=None) -> str:
+def fragment(request, profile, name: str, shown, context, template=None) -> list[str]:
     """The page's partial `name` (or the whole `template`), rendered once per person and
     `shown` (everything it shows besides page_shown's day, profile and content), not once
     per journal version: a session logged today seldom changes the forms, the lists waiting
@@ -21,8 +30,13 @@ def fragment(request, profile, name: str, shown, context, template=None) -> str:
     return per_person(
         request.user,
         f"dashboard:{name}:{digest([page_shown(profile), shown])}",
-        lambda: render_to_string(
-            template or f"{PAGE}#{name}", {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
+        lambda: cut(
+            render_to_string(
+                template or f"{PAGE}#{name}",
+                {**context(), "csrf_token": CSRF_PLACEHOLDER},
+                request,
+            ),
+            HOLES,
         ),
     )
 
@@ -42,7 +56,7 @@ SECTIONS = (
 SHELL_MARKERS = {name: mark_safe(f"<!--section-{name}-3f9c1e-->") for name in SECTIONS}
 
 
-def page_shell(request, profile, context: dict) -> str:
+def page_shell(request, profile, context: dict) -> list[str]:
     """The page around its sections (base.html, the headings, the import card), rendered
     once per person, page_shown, address, import card and static files' names (their
     hashes change with a deploy that leaves the templates alone), with a marker for each
@@ -56,22 +70,30 @@ def page_shell(request, profile, context: dict) -> str:
     return per_person(
         request.user,
         f"dashboard:shell:{digest(shown)}",
-        lambda: render_to_string(
-            PAGE,
-            {**context, "fragments": SHELL_MARKERS, "csrf_token": CSRF_PLACEHOLDER},
-            request,
+        lambda: cut(
+            render_to_string(
+                PAGE,
+                {**context, "fragments": SHELL_MARKERS, "csrf_token": CSRF_PLACEHOLDER},
+                request,
+            ),
+            [*HOLES, *SHELL_MARKERS.values()],
         ),
     )
 
 
-def assembled_page(request, profile, context) -> str:
-    """The cached page's HTML: its shell (page_shell) with each section put in, each from
-    its own cache (page_fragments)."""
+SECTION_AT = {marker: name for name, marker in SHELL_MARKERS.items()}
+MARKER_SIZE = max(len(marker) for marker in SECTION_AT)
+
+
+def assembled_page(request, profile, context) -> list[str]:
+    """The cached page: its shell (page_shell) with each section's pieces in its place, each
+    from its own cache (page_fragments)."""
     found = context()
     sections = found["fragments"]
-    page = page_shell(request, profile, found)
-    for name, marker in SHELL_MARKERS.items():
-        page = page.replace(marker, sections[name], 1)
+    page = []
+    for piece in page_shell(request, profile, found):
+        name = SECTION_AT.get(piece) if len(piece) <= MARKER_SIZE else None
+        page.extend(sections[name] if name else [piece])
     return page
 
 
@@ -95,7 +117,7 @@ class _Framed:
         return getattr(self._chart, name)
 
 
-def chart_card(profile, chart, section) -> str:
+def chart_card(profile, chart, section) -> list[str]:
     """A chart's card (includes/chart.html): its frame rendered once per person and what
     the frame shows (the chart's words and kind, page_shown's content), the payload and the
     table, written by the chart itself, put in. A template renders a card in about 0.15 ms,
@@ -108,9 +130,10 @@ def chart_card(profile, chart, section) -> str:
     frame = per_person(
         profile.user,
         f"dashboard:chart:{digest(shown)}",
-        lambda: render_to_string(CARD, {"chart": _Framed(chart), "section": section}),
+        lambda: cut(
+            render_to_string(CARD, {"chart": _Framed(chart), "section": section}),
+            [PAYLOAD_MARKER, TABLE_MARKER, *HOLES],
+        ),
     )
-    for marker, part in ((PAYLOAD_MARKER, "payload_script"), (TABLE_MARKER, "table_html")):
-        if marker in frame:
-            frame = frame.replace(marker, getattr(chart, part), 1)
-    return mark_safe(frame)
+    parts = {PAYLOAD_MARKER: "payload_script", TABLE_MARKER: "table_html"}
+    return [getattr(chart, parts[piece]) if piece in parts else piece for piece in frame]
