@@ -22,10 +22,10 @@ from journal import tagging
 from journal.core import snapshot
 from journal.core.caching import FORMAT_VERSION, digest, per_journal, per_person
 from journal.core.chartstamp import Stamps
-from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, profile_for, session_facts
+from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, session_facts
 from journal.dashboard import chart_cache, queries
 from journal.experiments import services as experiments
-from journal.models import CheckIn, Session
+from journal.models import CheckIn, Profile, Session
 from journal.views.experiments import today_context
 from journal.views.feelings import due_feelings
 
@@ -164,7 +164,11 @@ def page_reads(user, profile) -> PageReads:
 
 def refresh(sender, owner, **kwargs) -> None:
     """journal_written's receiver: read the page now and keep it for the next view."""
-    profile = profile_for(owner)  # the version is read before the journal: never newer
+    # The version is read before the journal, so the reads are never older than their key.
+    profile = Profile.objects.filter(user=owner).first()
+    if profile is None:  # the account is gone
+        return
+    profile.user = owner
     reads = read_page(owner, profile)
     data = pickle.dumps(reads, pickle.HIGHEST_PROTOCOL)
     snapshot.keep(owner, profile.journal_version, snapshot_key(profile), data)
