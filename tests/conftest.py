@@ -48,9 +48,13 @@ def _empty_cache():
     # cached page may outlive its test.
     from django.core.cache import cache
 
+    from journal.core.caching import Kept
+
     cache.clear()
+    Kept.forget_all()
     yield
     cache.clear()
+    Kept.forget_all()
 
 
 def make_user(username: str, **extra) -> User:

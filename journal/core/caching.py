@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -112,3 +115,37 @@ def store_many(entries: dict, timeout: int) -> None:
         cache.set_many(entries, timeout)
     except Exception:  # any backend's connection error
         logger.warning("cache unavailable; not storing %d entries", len(entries), exc_info=True)
+
+
+class Kept:
+    """The last `size` values this process used, as they are, in front of the cache: a key
+    here never changes its value (the journal version, a stamp or a digest of the inputs is
+    in it), so a value read back from the cache once need not be unpickled at every view.
+    For values nobody mutates (the dashboard's rendered pieces, its settled charts)."""
+
+    every: weakref.WeakSet[Kept] = weakref.WeakSet()
+
+    def __init__(self, size: int):
+        self.size, self.found, self.lock = size, OrderedDict(), threading.Lock()
+        Kept.every.add(self)
+
+    def get(self, key: str, compute: Callable[[], T]) -> T:
+        """The value of `key`: kept here, else cached(key, compute)."""
+        with self.lock:
+            value = self.found.get(key, _MISSING)
+            if value is not _MISSING:
+                self.found.move_to_end(key)
+                return value
+        value = cached(key, compute)
+        with self.lock:
+            self.found[key] = value
+            while len(self.found) > self.size:
+                self.found.popitem(last=False)
+        return value
+
+    @classmethod
+    def forget_all(cls) -> None:
+        """Empty every Kept (with the cache, between tests)."""
+        for kept in list(cls.every):
+            with kept.lock:
+                kept.found.clear()

@@ -9,13 +9,11 @@ never the charts.
 """
 
 import json
-import threading
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from datetime import date, timedelta
 
 from journal.core.blocks import LEAD_IN, block_end, block_of, block_start
-from journal.core.caching import cached, cached_many, digest, person, store_many
+from journal.core.caching import Kept, cached, cached_many, digest, person, store_many
 from journal.core.chartstamp import EVERY_BLOCK, Stamps, block_keys, stamps
 from journal.dashboard import charts, queries, stats
 from journal.dashboard.chart_blocks import build_block
@@ -195,27 +193,5 @@ def settled_charts(user, start, live, by_week, names, read, live_shown) -> Settl
     return KEPT.get(f"{name}:{digest(shown)}", lambda: compute(shown))
 
 
-class Kept:
-    """The last few settled parts this process used, as objects, in front of the cache: ten
-    years of charts take about a millisecond to unpickle at every view after a write, and
-    a person viewing their dashboard asks for the same ones again. Read only: join() makes
-    new charts. Bounded by count (`size`): the All range's part is a few megabytes."""
-
-    def __init__(self, size: int):
-        self.size, self.found, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, name: str, compute):
-        with self.lock:
-            value = self.found.get(name)
-            if value is not None:
-                self.found.move_to_end(name)
-                return value
-        value = cached(name, compute)
-        with self.lock:
-            self.found[name] = value
-            while len(self.found) > self.size:
-                self.found.popitem(last=False)
-        return value
-
-
+# The settled parts this process used last: the All range's is a few megabytes as objects.
 KEPT = Kept(16)

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 
-from journal.core.caching import digest, field_values, per_journal, per_person
+from journal.core.caching import digest, field_values, per_journal
 from journal.core.forms import CheckInForm, QuickSessionForm, first_day
 from journal.core.services import LOOK_BACK, profile_for
 from journal.dashboard import chart_cache, charts, patterns, stats
@@ -41,6 +41,7 @@ from journal.views.dashboard_shell import (
     assembled_page,
     chart_card,
     fragment,
+    kept_pieces,
 )
 from journal.views.feelings import PARTIAL as FEELINGS_PENDING
 from journal.views.feelings import feelings_context
@@ -195,7 +196,7 @@ def charts_section(request, profile, range_key, effects, reads: PageReads) -> li
     """The charts section of a range as pieces (dashboard_shell): its frame (the heading,
     the range links) rendered once per person, range and page_shown, its cards put in."""
     context = charts_context(profile, range_key, effects, reads)
-    frame = per_person(
+    frame = kept_pieces(
         request.user,
         f"dashboard:charts:{digest([page_shown(profile), context['range_key']])}",
         lambda: cut(

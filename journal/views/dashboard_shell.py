@@ -11,7 +11,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from journal.core.caching import digest, per_person
+from journal.core.caching import Kept, digest, person_key
 from journal.views.common import CSRF_PLACEHOLDER, cut, page_shown
 
 PAGE = "journal/dashboard/dashboard.html"
@@ -20,6 +20,14 @@ CARD = "journal/dashboard/includes/chart.html"
 # must not share one): the page holds this placeholder instead.
 LOG_KEY_PLACEHOLDER = "log-key-placeholder-3f9c1e"
 HOLES = (CSRF_PLACEHOLDER, LOG_KEY_PLACEHOLDER)  # each view fills them in (render_cached)
+# The pieces this process rendered or read last (a few kilobytes each), kept as they are.
+PIECES = Kept(512)
+
+
+def kept_pieces(user, name: str, render) -> list[str]:
+    """The pieces cached for this person under `name` (which names all they show), as
+    PIECES keeps them: never mutated, a page puts them in its own list."""
+    return PIECES.get(person_key(user, name), render)
 
 
 def fragment(request, profile, name: str, shown, context, template=None) -> list[str]:
@@ -27,7 +35,7 @@ def fragment(request, profile, name: str, shown, context, template=None) -> list
     `shown` (everything it shows besides page_shown's day, profile and content), not once
     per journal version: a session logged today seldom changes the forms, the lists waiting
     for the person or the long-term card. Its CSRF token is render_cached's placeholder."""
-    return per_person(
+    return kept_pieces(
         request.user,
         f"dashboard:{name}:{digest([page_shown(profile), shown])}",
         lambda: cut(
@@ -67,7 +75,7 @@ def page_shell(request, profile, context: dict) -> list[str]:
         context["journal_empty"],
         getattr(staticfiles_storage, "manifest_hash", ""),
     ]
-    return per_person(
+    return kept_pieces(
         request.user,
         f"dashboard:shell:{digest(shown)}",
         lambda: cut(
@@ -127,7 +135,7 @@ def chart_card(profile, chart, section) -> list[str]:
         [chart.key, chart.title, chart.caption, chart.kind, chart.empty, chart.axes],
         [chart.gap_text, chart.is_empty, section and section.pk],
     ]
-    frame = per_person(
+    frame = kept_pieces(
         profile.user,
         f"dashboard:chart:{digest(shown)}",
         lambda: cut(
