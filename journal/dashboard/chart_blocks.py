@@ -28,7 +28,7 @@ VIGOROUS_PLUS = frozenset(level.slug for level in Intensity if level >= VIGOROUS
 def moderate_minutes(row: dict) -> int:
     """A session row's moderate-equivalent minutes: the mvpa filter's sessions count, and a
     vigorous-or-harder minute counts twice [PAG18]. The summary's week adds up the same
-    (journal.views.dashboard.summary_context), so the two cannot disagree."""
+    (journal.views.dashboard_reads.summary_of), so the two cannot disagree."""
     if row["activity"] not in MVPA_ACTIVITIES or row["intensity"] not in MODERATE_PLUS:
         return 0
     return row["minutes"] * (VIGOROUS_WEIGHT if row["intensity"] in VIGOROUS_PLUS else 1)

@@ -1,5 +1,4 @@
 import uuid
-from datetime import timedelta
 from functools import partial
 
 from django import forms
@@ -13,9 +12,8 @@ from django.utils.safestring import mark_safe
 
 from journal.core.caching import digest, field_values, per_journal
 from journal.core.forms import CheckInForm, QuickSessionForm, first_day
-from journal.core.services import LOOK_BACK, profile_for
-from journal.dashboard import chart_cache, charts, patterns, stats
-from journal.dashboard.chart_blocks import moderate_minutes
+from journal.core.services import profile_for
+from journal.dashboard import chart_cache, charts, patterns
 from journal.models import CheckIn, Session
 from journal.views.common import (
     CSRF_PLACEHOLDER,
@@ -27,7 +25,6 @@ from journal.views.common import (
 )
 from journal.views.dashboard_reads import (
     PENDING_LIMIT,
-    STREAK_WINDOW,
     PageReads,
     last_activity,
     page_reads,
@@ -118,15 +115,7 @@ def pending_context(user, is_open=False, pending=None) -> dict:
 
 def summary_context(user, profile, reads: PageReads) -> dict:
     """The first screen: this week against the guideline, the streak, today's mood."""
-    today = profile.today()
-    start, monday = today - LOOK_BACK, stats.week_start(today)
-    active = {row["date"] for row in reads.recent if start <= row["date"] <= today}
-    week = [moderate_minutes(row) for row in reads.recent if monday <= row["date"] <= today]
-    # The days before those read, for a streak longer than they are.
-    active.update(reads.older_active)
-    since = today - timedelta(days=STREAK_WINDOW - 1)
-    mood = reads.checkin.mood if reads.checkin else None
-    summary = stats.summarise(active, week, today, since, mood)
+    summary = reads.summary
     return {
         "summary": summary,
         "guideline": charts.GUIDELINE_MINUTES,

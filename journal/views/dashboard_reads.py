@@ -23,7 +23,8 @@ from journal.core import snapshot
 from journal.core.caching import FORMAT_VERSION, digest, per_journal, per_person
 from journal.core.chartstamp import Stamps
 from journal.core.services import FACT_FIELDS, LOOK_BACK, profile_facts, session_facts
-from journal.dashboard import chart_cache, queries
+from journal.dashboard import chart_cache, queries, stats
+from journal.dashboard.chart_blocks import moderate_minutes
 from journal.experiments import services as experiments
 from journal.models import CheckIn, Profile, Session
 from journal.views.experiments import today_context
@@ -42,8 +43,7 @@ class PageReads:
     """What the dashboard read from one journal on one day (read_page)."""
 
     checkin: CheckIn | None  # today's
-    recent: list[dict]  # recent_sessions' rows
-    older_active: list[date]  # the streak's days before those
+    summary: stats.Summary  # this week against the guideline, the streak, today's mood
     pending: tuple[list[Session], int]  # the first sessions to rate, and how many
     feelings: tuple[list[Session], int]  # the first imported sessions to rate, and how many
     experiment_today: dict | None  # the experiment line (views.experiments.today_context)
@@ -85,6 +85,16 @@ def older_active_days(user, today) -> list[date]:
     return queries.active_days(user, since, today - LOOK_BACK - timedelta(days=1))
 
 
+def summary_of(recent: list[dict], older: list[date], today: date, mood) -> stats.Summary:
+    """The summary from recent_sessions' rows, the streak's older days and today's mood."""
+    start, monday = today - LOOK_BACK, stats.week_start(today)
+    active = {row["date"] for row in recent if start <= row["date"] <= today}
+    active.update(older)
+    week = [moderate_minutes(row) for row in recent if monday <= row["date"] <= today]
+    since = today - timedelta(days=STREAK_WINDOW - 1)
+    return stats.summarise(active, week, today, since, mood)
+
+
 def pending_sessions(user) -> tuple[list[Session], int]:
     """Sessions logged here without an effort rating (the first PENDING_LIMIT) and how many.
     Imported sessions wait in "How did it feel?" instead, so that years of imports do not
@@ -124,10 +134,11 @@ def read_page(user, profile) -> PageReads:
     experiment = experiments.active(user, today)
     recent = recent_sessions(user, today, experiment)
     read = chart_cache.all_stamps(user, today)
+    checkin = todays_checkin(user, profile)
+    mood = checkin.mood if checkin else None
     return PageReads(
-        checkin=todays_checkin(user, profile),
-        recent=recent,
-        older_active=older_active_days(user, today),
+        checkin=checkin,
+        summary=summary_of(recent, older_active_days(user, today), today, mood),
         pending=pending_sessions(user),
         feelings=due_feelings(user),
         experiment_today=today_context(user, profile, experiment, recent)["experiment_today"],

@@ -8,17 +8,18 @@ from django.urls import reverse
 from journal.core.services import profile_for
 from journal.dashboard import chart_cache, stats
 from journal.dashboard.stats import Summary, summarise
-from journal.views import dashboard, dashboard_reads
+from journal.views import dashboard_reads
 from tests.factories import make_checkin, make_session
 
 
-def summary_of(user, profile, **read):
-    """The summary from the page's reads (read now; `read` replaces some of them), which it
-    computes from without a query."""
-    reads = dashboard_reads.read_page(user, profile)
-    for name, value in read.items():
-        setattr(reads, name, value)
-    return dashboard.summary_context(user, profile, reads)["summary"]
+def summary_of(user, profile, older=None):
+    """The summary as the page reads it (dashboard_reads.read_page), or from the given
+    older days of the streak."""
+    if older is None:
+        return dashboard_reads.read_page(user, profile).summary
+    today = profile.today()
+    recent = dashboard_reads.recent_sessions(user, today)
+    return dashboard_reads.summary_of(recent, older, today, None)
 
 
 WEDNESDAY = date(2026, 11, 25)
