@@ -36,6 +36,11 @@ def load(owner, key: str) -> bytes | None:
     return bytes(data) if data is not None else None
 
 
+def kept(owner, key: str) -> bool:
+    """Whether the snapshot of `owner` kept is the one under `key` (without reading it)."""
+    return Snapshot.objects.filter(owner=owner, key=key).exists()
+
+
 def keep(owner, version: int, key: str, data: bytes) -> None:
     """Keep `data` as `owner`'s snapshot, unless one read at a later version is kept already
     (two writes' refreshes may finish in either order)."""

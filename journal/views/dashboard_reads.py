@@ -180,6 +180,8 @@ def refresh(sender, owner, **kwargs) -> None:
     if profile is None:  # the account is gone
         return
     profile.user = owner
-    reads = read_page(owner, profile)
-    data = pickle.dumps(reads, pickle.HIGHEST_PROTOCOL)
-    snapshot.keep(owner, profile.journal_version, snapshot_key(profile), data)
+    key = snapshot_key(profile)
+    if snapshot.kept(owner, key):  # one transaction's second write: read already
+        return
+    data = pickle.dumps(read_page(owner, profile), pickle.HIGHEST_PROTOCOL)
+    snapshot.keep(owner, profile.journal_version, key, data)

@@ -11,14 +11,15 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.urls import reverse
 
 from journal.core import snapshot
-from journal.core.services import profile_for, save_session
-from journal.models import Profile, Session
+from journal.core.services import profile_for, save_checkin, save_session
+from journal.models import CheckIn, Profile, Session
 from journal.views import dashboard_reads
 from tests.dashboard.test_dashboard import SNAPSHOT_QUERIES, with_history
-from tests.factories import make_checkin, make_session
+from tests.factories import make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,7 @@ def test_a_check_in_and_a_back_fill_are_kept_too(
     page(alice_client, "3m")
     written(
         django_capture_on_commit_callbacks,
-        lambda: make_checkin(alice, date=today, mood=5, stress=1),
+        lambda: save_checkin(CheckIn(owner=alice, date=today, mood=5, stress=1)),
     )
     written(
         django_capture_on_commit_callbacks,
@@ -185,3 +186,15 @@ def test_a_write_refreshes_once_it_has_committed(alice, django_capture_on_commit
     callbacks[0]()
     kept = snapshot.Snapshot.objects.get(owner=alice)
     assert kept.version == profile_for(alice).journal_version
+
+
+def test_a_transaction_of_several_writes_reads_the_page_once(
+    alice, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        make_session(alice)
+        save_checkin(CheckIn(owner=alice, date=alice.profile.today(), mood=4))
+    assert len(callbacks) == 2  # one per write: the second finds the page read already
+    callbacks[0]()
+    with django_assert_max_num_queries(2):  # the profile, and whether the snapshot is kept
+        callbacks[1]()
