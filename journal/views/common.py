@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import trigger_client_event
 
-from journal.core.caching import FORMAT_VERSION, cached, digest, field_values, per_journal
+from journal.core.caching import FORMAT_VERSION, Kept, digest, field_values, per_journal
 from journal.models import Profile
 
 # Sent with every change to sessions or check-ins, so widgets and charts that
@@ -150,10 +150,14 @@ def page_name(profile, template: str, name: str) -> str:
     return f"page:{template}:{name}:{page_shown(profile)}"
 
 
+# The content's rows this process read last, as they are (read only): the same for everyone.
+CONTENT = Kept(32)
+
+
 def per_content(profile, name: str, compute):
     """`compute()` of the content app's rows (the same for everyone), cached until the
     content changes: an edit in the admin shows at once."""
-    return cached(f"mj:{FORMAT_VERSION}:content:{shown_content(profile)}:{name}", compute)
+    return CONTENT.get(f"mj:{FORMAT_VERSION}:content:{shown_content(profile)}:{name}", compute)
 
 
 def effects_by_slug(profile=None) -> dict:
