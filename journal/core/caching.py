@@ -26,7 +26,7 @@ from django.core.cache import cache
 T = TypeVar("T")
 
 # Bump when the shape of any cached value changes, so a deploy never reads old pickles.
-FORMAT_VERSION = 3  # 2: Insights results of insights.md version 2; 3: pages as bytes, cut
+FORMAT_VERSION = 3  # 2: Insights results of insights.md v2; 3: pages as bytes, cut in pieces
 # Entries never go stale (the version changes instead), so this only bounds their memory.
 TIMEOUT = 24 * 60 * 60
 

@@ -24,6 +24,8 @@ from journal.tagging import RULES_VERSION
 FORMAT = 3  # bump when a block's or a chart's shape changes, so a deploy never reads old pickles
 NAME = f"mj-chart:{FORMAT}:{RULES_VERSION}"
 TIMEOUT = 7 * 24 * 60 * 60  # entries never go stale (the stamp is in the key): memory only
+# The settled parts this process used last: the All range's is a few megabytes as objects.
+KEPT = Kept(16)
 
 
 def _slice(rows: list[dict], field: str, first: date, last: date) -> list[dict]:
@@ -191,7 +193,3 @@ def settled_charts(user, start, live, by_week, names, read, live_shown) -> Settl
     if shown == own.shown:
         return own
     return KEPT.get(f"{name}:{digest(shown)}", lambda: compute(shown))
-
-
-# The settled parts this process used last: the All range's is a few megabytes as objects.
-KEPT = Kept(16)
