@@ -29,6 +29,7 @@ from journal.views.dashboard_reads import (
     last_activity,
     page_reads,
     pending_sessions,
+    profile_with_snapshot,
 )
 from journal.views.dashboard_shell import (
     CARDS_MARKER,
@@ -305,7 +306,7 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
     key; a form sent back with its errors, or another day's check-in (?date=), renders the
     page afresh around it."""
     request.user = unwrapped(request.user)
-    profile = profile_for(request.user)
+    profile = profile_with_snapshot(request.user)
     range_key = charts.chosen_range(request.GET.get("range"))
     if request.method == "GET" and request.GET.get("date") and not checkin_form:
         day = chosen_day(request.GET["date"], profile)

@@ -50,7 +50,7 @@ def written(capture, write):
         return write()
 
 
-def test_the_first_view_after_a_write_reads_one_row_and_draws_the_same_page(
+def test_the_first_view_after_a_write_costs_a_repeat_views_queries_and_draws_the_same_page(
     alice_client, alice, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
     with_history(alice, 400)
@@ -198,3 +198,19 @@ def test_a_transaction_of_several_writes_reads_the_page_once(
     callbacks[0]()
     with django_assert_max_num_queries(2):  # the profile, and whether the snapshot is kept
         callbacks[1]()
+
+
+def test_the_sections_and_charts_refreshed_after_a_write_read_the_snapshot_too(
+    alice_client, alice, django_capture_on_commit_callbacks
+):
+    today = alice.profile.today()
+    written(
+        django_capture_on_commit_callbacks,
+        lambda: make_session(alice, date=today, activity="hiit", minutes=53, effort=None),
+    )
+    with mock.patch.object(dashboard_reads, "read_page", side_effect=AssertionError):
+        pending = alice_client.get(reverse("journal:dashboard_fragment", args=["pending"]))
+        chart = alice_client.get(reverse("journal:dashboard_charts"), {"range": "4w"})
+    assert "53 min" in pending.content.decode()
+    assert chart.status_code == 200
+    assert 'id="chart-data-weekly-minutes"' in chart.content.decode()
