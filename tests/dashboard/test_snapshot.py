@@ -15,6 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from journal.core import snapshot
+from journal.core.caching import Kept
 from journal.core.services import profile_for, save_checkin, save_session
 from journal.models import CheckIn, Profile, Session
 from journal.views import dashboard_reads
@@ -40,6 +41,7 @@ def page(client, range_key) -> str:
 def read_afresh(client, range_key) -> str:
     """The page as a view that finds no snapshot and nothing cached draws it."""
     cache.clear()
+    Kept.forget_all()
     snapshot.Snapshot.objects.all().delete()
     return page(client, range_key)
 
