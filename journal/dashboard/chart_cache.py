@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from journal.core.blocks import LEAD_IN, block_end, block_of, block_start
-from journal.core.caching import Kept, cached, cached_many, digest, person, store_many
+from journal.core.caching import Kept, cached_many, digest, person, store_many
 from journal.core.chartstamp import EVERY_BLOCK, Stamps, block_keys, stamps
 from journal.dashboard import charts, queries, stats
 from journal.dashboard.chart_blocks import build_block
@@ -24,8 +24,9 @@ from journal.tagging import RULES_VERSION
 FORMAT = 3  # bump when a block's or a chart's shape changes, so a deploy never reads old pickles
 NAME = f"mj-chart:{FORMAT}:{RULES_VERSION}"
 TIMEOUT = 7 * 24 * 60 * 60  # entries never go stale (the stamp is in the key): memory only
-# The settled parts this process used last: the All range's is a few megabytes as objects.
-KEPT = Kept(16)
+# The settled parts this process used last (the All range's is a few megabytes as objects)
+# and their active weeks.
+KEPT = Kept(32)
 
 
 def _slice(rows: list[dict], field: str, first: date, last: date) -> list[dict]:
@@ -169,7 +170,7 @@ def settled_weeks(user, first: date, live: int, read: Stamps) -> list[date]:
     blocks = range(block_of(first), live)
     if not blocks:
         return []
-    return cached(
+    return KEPT.get(
         _settled_name(user, "weeks", blocks, read),
         lambda: charts.active_weeks(Blocks(user, first, block_end(live - 1), read).weekly),
     )
