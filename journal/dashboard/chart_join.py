@@ -10,7 +10,8 @@ chart, a total over the range, comes whole from the live part (built with both p
 totals). journal.dashboard.chart_cache decides where the parts meet.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from functools import cached_property
 
 from journal.dashboard import charts
 from journal.dashboard.chart_payload import Chart, joined_runs, with_gaps
@@ -32,7 +33,13 @@ def settle(span: Span, by_week: bool, names: dict, shown: dict | None = None) ->
     shown = shown or charts.shown_columns(span, by_week)
     built = charts.build_span(span, by_week, names, shown)
     for chart in built:  # what join() reads of them, written now so the cached copy has it
-        _ = chart.rows_html, chart.series_json, chart.empty_runs
+        _ = (
+            chart.rows_html,
+            chart.series_json,
+            chart.empty_runs,
+            chart.skeleton_json,
+            chart.is_empty,
+        )
     return Settled(built, span.outcomes(), shown)
 
 
@@ -49,27 +56,59 @@ def _both(one: list | None, other: list | None) -> list | None:
     return None if one is None else one + other
 
 
+class Joined(Chart):
+    """One chart of the whole range (join): the settled part's points, then the live
+    part's. What a page shows of it is put together from the parts' own: the JSON of its
+    series and its table's rows, both parts' one after the other, its payload around them
+    (the live part's skeleton: both parts have the same series), whether it is empty, and
+    the breaks in its lines, named again over both. Its points, a list per series, are
+    joined only when something asks for them: copying ten years of them at every view
+    after a write cost more than the rest of the join."""
+
+    def __init__(self, settled: Chart, live: Chart):
+        ones, others = settled.datasets, live.datasets
+        assert [(d.label, d.counts is None) for d in ones] == [
+            (d.label, d.counts is None) for d in others
+        ], settled.key
+        kept = {f.name: getattr(live, f.name) for f in fields(Chart)}
+        del kept["labels"], kept["datasets"]
+        self.__dict__.update(kept, gap_text="")
+        self.parts = (settled, live)
+        # Chart's cached properties, put together from the parts' instead of written again.
+        seam = len(settled.labels)
+        self.__dict__["empty_runs"] = joined_runs(settled.empty_runs, live.empty_runs, seam)
+        self.__dict__["rows_html"] = settled.rows_html + live.rows_html
+        self.__dict__["series_json"] = [
+            ", ".join(part for part in pair if part)  # as json.dumps separates items
+            for pair in zip(settled.series_json, live.series_json, strict=True)
+        ]
+        self.__dict__["skeleton_json"] = live.skeleton_json
+
+    @cached_property
+    def labels(self) -> list[str]:
+        settled, live = self.parts
+        return settled.labels + live.labels
+
+    @cached_property
+    def datasets(self) -> list:
+        settled, live = self.parts
+        return [
+            replace(one, data=one.data + other.data, counts=_both(one.counts, other.counts))
+            for one, other in zip(settled.datasets, live.datasets, strict=True)
+        ]
+
+    @cached_property
+    def is_empty(self) -> bool:
+        return all(part.is_empty for part in self.parts)
+
+    @property
+    def columns(self) -> list[str]:
+        return self.parts[1].columns
+
+
 def join(settled: Chart, live: Chart) -> Chart:
-    """One chart of the whole range: the settled part's points, then the live part's. The
-    breaks in its lines are named again over both; its table rows and the JSON of its
-    series are both parts', one after the other."""
+    """One chart of the whole range from its two parts (Joined), its breaks named."""
     if settled.key == "outcomes-by-activity":  # a total over the range: the live part's
         return live
-    datasets = []
-    for one, other in zip(settled.datasets, live.datasets, strict=True):
-        assert one.label == other.label, (settled.key, one.label, other.label)
-        datasets.append(
-            replace(one, data=one.data + other.data, counts=_both(one.counts, other.counts))
-        )
-    chart = replace(live, labels=settled.labels + live.labels, datasets=datasets, gap_text="")
-    # Chart's cached properties, put together from the parts' instead of written again.
-    seam = len(settled.labels)
-    chart.__dict__["empty_runs"] = joined_runs(settled.empty_runs, live.empty_runs, seam)
-    if chart.gap_least:
-        chart = with_gaps(chart, chart.gap_least)
-    chart.__dict__["rows_html"] = settled.rows_html + live.rows_html
-    chart.__dict__["series_json"] = [
-        ", ".join(part for part in pair if part)  # as json.dumps separates items
-        for pair in zip(settled.series_json, live.series_json, strict=True)
-    ]
-    return chart
+    chart = Joined(settled, live)
+    return with_gaps(chart, chart.gap_least) if chart.gap_least else chart

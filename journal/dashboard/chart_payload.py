@@ -123,12 +123,17 @@ class Chart:
         return [json.dumps(values)[1:-1] for values in self.series()]
 
     @cached_property
+    def skeleton_json(self) -> str:
+        """json.dumps(payload) with a marker in place of each series (payload_json). A NUL
+        never reaches the payload from a form (Django refuses it), so no label can pass for
+        a marker."""
+        return json.dumps(self._payload([f"\x00{i}" for i in range(len(self.series_json))]))
+
+    @cached_property
     def payload_json(self) -> str:
-        """json.dumps(payload), to the byte, written from series_json: the payload with a
-        marker for each series, its markers then replaced. A NUL never reaches the payload
-        from a form (Django refuses it), so no label can pass for a marker."""
-        skeleton = json.dumps(self._payload([f"\x00{i}" for i in range(len(self.series_json))]))
-        return SERIES_MARKER.sub(lambda m: f"[{self.series_json[int(m[1])]}]", skeleton)
+        """json.dumps(payload), to the byte, written from series_json: the skeleton's
+        markers replaced by the series."""
+        return SERIES_MARKER.sub(lambda m: f"[{self.series_json[int(m[1])]}]", self.skeleton_json)
 
     @property
     def columns(self) -> list[str]:

@@ -85,7 +85,11 @@ def history(seed: int, today: date):
 
 
 def shown(chart):
-    return chart.payload, chart.payload_script, chart.table_html, chart.gap_text, chart.is_empty
+    # Its payload (a dict) last: for a joined chart it joins the points, which the rest
+    # must not need.
+    seen = chart.payload_script, chart.table_html, chart.gap_text, chart.is_empty
+    assert "datasets" not in chart.__dict__ or not isinstance(chart, chart_join.Joined)
+    return chart.payload, *seen
 
 
 def joined(start, today, weekly, daily, names):
