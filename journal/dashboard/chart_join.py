@@ -14,7 +14,14 @@ from dataclasses import dataclass, fields, replace
 from functools import cached_property
 
 from journal.dashboard import charts
-from journal.dashboard.chart_payload import Chart, joined_runs, with_gaps
+from journal.dashboard.chart_payload import (
+    SERIES_MARKER,
+    TABLE_TAIL,
+    Chart,
+    joined_runs,
+    script_escaped,
+    with_gaps,
+)
 from journal.dashboard.chart_span import Span, add_outcomes
 
 
@@ -77,12 +84,36 @@ class Joined(Chart):
         # Chart's cached properties, put together from the parts' instead of written again.
         seam = len(settled.labels)
         self.__dict__["empty_runs"] = joined_runs(settled.empty_runs, live.empty_runs, seam)
-        self.__dict__["rows_html"] = settled.rows_html + live.rows_html
-        self.__dict__["series_json"] = [
-            ", ".join(part for part in pair if part)  # as json.dumps separates items
-            for pair in zip(settled.series_json, live.series_json, strict=True)
-        ]
         self.__dict__["skeleton_json"] = live.skeleton_json
+
+    def payload_parts(self) -> list[str]:
+        """payload_script in pieces: the live part's skeleton, escaped, around both parts'
+        escaped series (series_script), none of them copied into one string."""
+        settled, live = self.parts
+        skeleton = script_escaped(self.skeleton_json)  # a marker holds none of & < >
+        pieces, at = [self.script_head], 0
+        for marker in SERIES_MARKER.finditer(skeleton):
+            one, other = (part.series_script[int(marker[1])] for part in self.parts)
+            comma = ", " if one and other else ""  # as json.dumps separates items
+            pieces += [skeleton[at : marker.start()], "[", one, comma, other, "]"]
+            at = marker.end()
+        return [*pieces, skeleton[at:], "</script>"]
+
+    def table_parts(self) -> list[str]:
+        settled, live = self.parts
+        return [self.table_head, settled.rows_html, live.rows_html, TABLE_TAIL]
+
+    @cached_property
+    def rows_html(self) -> str:
+        settled, live = self.parts
+        return settled.rows_html + live.rows_html
+
+    @cached_property
+    def series_json(self) -> list[str]:
+        return [
+            ", ".join(part for part in pair if part)  # as json.dumps separates items
+            for pair in zip(*(part.series_json for part in self.parts), strict=True)
+        ]
 
     @cached_property
     def labels(self) -> list[str]:

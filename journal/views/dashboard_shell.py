@@ -143,5 +143,5 @@ def chart_card(profile, chart, section) -> list[str]:
             [PAYLOAD_MARKER, TABLE_MARKER, *HOLES],
         ),
     )
-    parts = {PAYLOAD_MARKER: "payload_script", TABLE_MARKER: "table_html"}
-    return [getattr(chart, parts[piece]) if piece in parts else piece for piece in frame]
+    parts = {PAYLOAD_MARKER: chart.payload_parts, TABLE_MARKER: chart.table_parts}
+    return [part for piece in frame for part in (parts[piece]() if piece in parts else [piece])]

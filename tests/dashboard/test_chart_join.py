@@ -87,8 +87,10 @@ def history(seed: int, today: date):
 def shown(chart):
     # Its payload (a dict) last: for a joined chart it joins the points, which the rest
     # must not need.
+    pieces = "".join(chart.payload_parts()), "".join(chart.table_parts())
     seen = chart.payload_script, chart.table_html, chart.gap_text, chart.is_empty
     assert "datasets" not in chart.__dict__ or not isinstance(chart, chart_join.Joined)
+    assert pieces == seen[:2]  # the pieces a page puts in join into the chart's own
     return chart.payload, *seen
 
 
