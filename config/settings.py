@@ -218,6 +218,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, their read written in SQL (journal/sessions.py).
+SESSION_ENGINE = "journal.sessions"
 
 # A strict Content-Security-Policy: no inline script or style anywhere.
 CONTENT_SECURITY_POLICY = {
