@@ -129,16 +129,13 @@ def build_charts(
     blocks: those of the live block (today's) joined to those of the settled blocks before
     it, which are cached whole until a write reaches one of them (journal.dashboard.chart_join).
     `read` and `known`, when given, are all_stamps and live_block read at the journal's
-    current version."""
+    current version; else they are read here."""
     start = charts.range_start(range_key, today)
     first = start or max(
         journal_start or today, today - timedelta(days=stats.ALL_RANGE_MAX_DAYS - 1)
     )
     live = block_of(today)
-    # One read of the stamps serves every block below, including those of the four weeks
-    # an empty journal's "All" range shows.
-    if read is None:
-        read = stamps(user, range(block_of(min(first, today - timedelta(days=34))), live + 1))
+    read = read or all_stamps(user, today)  # one read serves every block below
     found = Blocks(user, block_start(live), today, read, known)
     if start is None:
         weeks = settled_weeks(user, first, live, read) + charts.active_weeks(found.weekly)

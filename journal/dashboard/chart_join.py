@@ -40,13 +40,7 @@ def settle(span: Span, by_week: bool, names: dict, shown: dict | None = None) ->
     shown = shown or charts.shown_columns(span, by_week)
     built = charts.build_span(span, by_week, names, shown)
     for chart in built:  # what join() reads of them, written now so the cached copy has it
-        _ = (
-            chart.rows_html,
-            chart.series_json,
-            chart.empty_runs,
-            chart.skeleton_json,
-            chart.is_empty,
-        )
+        _ = chart.rows_html, chart.series_script, chart.empty_runs, chart.skeleton_json
     return Settled(built, span.outcomes(), shown)
 
 
@@ -61,6 +55,12 @@ def finish(settled: Settled, live: Span, by_week: bool, names: dict) -> list[Cha
 
 def _both(one: list | None, other: list | None) -> list | None:
     return None if one is None else one + other
+
+
+def _series(one: str, other: str) -> list[str]:
+    """One series of two parts (their JSON items, no brackets), as json.dumps separates
+    the items of the whole."""
+    return [one, ", ", other] if one and other else [one or other]
 
 
 class Joined(Chart):
@@ -89,13 +89,11 @@ class Joined(Chart):
     def payload_parts(self) -> list[str]:
         """payload_script in pieces: the live part's skeleton, escaped, around both parts'
         escaped series (series_script), none of them copied into one string."""
-        settled, live = self.parts
         skeleton = script_escaped(self.skeleton_json)  # a marker holds none of & < >
         pieces, at = [self.script_head], 0
         for marker in SERIES_MARKER.finditer(skeleton):
             one, other = (part.series_script[int(marker[1])] for part in self.parts)
-            comma = ", " if one and other else ""  # as json.dumps separates items
-            pieces += [skeleton[at : marker.start()], "[", one, comma, other, "]"]
+            pieces += [skeleton[at : marker.start()], "[", *_series(one, other), "]"]
             at = marker.end()
         return [*pieces, skeleton[at:], "</script>"]
 
@@ -110,10 +108,8 @@ class Joined(Chart):
 
     @cached_property
     def series_json(self) -> list[str]:
-        return [
-            ", ".join(part for part in pair if part)  # as json.dumps separates items
-            for pair in zip(*(part.series_json for part in self.parts), strict=True)
-        ]
+        pairs = zip(*(part.series_json for part in self.parts), strict=True)
+        return ["".join(_series(one, other)) for one, other in pairs]
 
     @cached_property
     def labels(self) -> list[str]:

@@ -73,11 +73,6 @@ class Chart:
     def is_empty(self) -> bool:
         return not any(value is not None for ds in self.datasets for value in ds.data)
 
-    def ready(self) -> "Chart":
-        """The chart with its payload and table computed now, so a cached copy carries them."""
-        _ = self.payload_script, self.table_html
-        return self
-
     @cached_property
     def payload(self) -> dict:
         return self._payload(self.series())

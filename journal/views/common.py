@@ -87,6 +87,11 @@ def cut(text: str, holes) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+def filled(pieces: list[str], parts: dict[str, list[str]]) -> list[str]:
+    """`pieces` (cut) with each marker that `parts` names replaced by the pieces it maps to."""
+    return [part for piece in pieces for part in parts.get(piece, [piece])]
+
+
 def encoded(pieces: list[str], holes: list[str]) -> list[bytes | int]:
     """A page's pieces (cut at `holes`) as the response sends them: each hole as its index in
     `holes`, which a view fills in as it joins the rest, in one pass over a page that may

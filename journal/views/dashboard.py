@@ -19,6 +19,7 @@ from journal.views.common import (
     CSRF_PLACEHOLDER,
     cut,
     effects_by_slug,
+    filled,
     page_shown,
     per_content,
     render_cached,
@@ -114,7 +115,7 @@ def pending_context(user, is_open=False, pending=None) -> dict:
     }
 
 
-def summary_context(user, profile, reads: PageReads) -> dict:
+def summary_context(reads: PageReads) -> dict:
     """The first screen: this week against the guideline, the streak, today's mood."""
     summary = reads.summary
     return {
@@ -199,13 +200,13 @@ def charts_section(request, profile, range_key, effects, reads: PageReads) -> li
         ),
     )
     cards = [piece for card in context["chart_cards"] for piece in card]
-    return [part for piece in frame for part in (cards if piece == CARDS_MARKER else [piece])]
+    return filled(frame, {CARDS_MARKER: cards})
 
 
 # The dashboard's widgets that refresh themselves on the "journal-changed" event.
 FRAGMENTS = {
     "pending": lambda user, profile, reads: pending_context(user, pending=reads.pending),
-    "summary": summary_context,
+    "summary": lambda user, profile, reads: summary_context(reads),
     "chronic": lambda user, profile, reads: chronic_context(
         profile, effects_by_slug(profile), reads
     ),
@@ -225,7 +226,7 @@ def dashboard_context(user, profile) -> dict:
         **pending_context(user, pending=reads.pending),
         "experiment_today": reads.experiment_today,
         **feelings_context(user, due=reads.feelings),
-        **summary_context(user, profile, reads),
+        **summary_context(reads),
         **chronic_context(profile, effects, reads),
     }
 

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from journal.core.caching import Kept, digest, person_key
-from journal.views.common import CSRF_PLACEHOLDER, cut, page_shown
+from journal.views.common import CSRF_PLACEHOLDER, cut, filled, page_shown
 
 PAGE = "journal/dashboard/dashboard.html"
 CARD = "journal/dashboard/includes/chart.html"
@@ -89,20 +89,12 @@ def page_shell(request, profile, context: dict) -> list[str]:
     )
 
 
-SECTION_AT = {marker: name for name, marker in SHELL_MARKERS.items()}
-MARKER_SIZE = max(len(marker) for marker in SECTION_AT)
-
-
 def assembled_page(request, profile, context) -> list[str]:
     """The cached page: its shell (page_shell) with each section's pieces in its place, each
     from its own cache (page_fragments)."""
     found = context()
-    sections = found["fragments"]
-    page = []
-    for piece in page_shell(request, profile, found):
-        name = SECTION_AT.get(piece) if len(piece) <= MARKER_SIZE else None
-        page.extend(sections[name] if name else [piece])
-    return page
+    sections = {marker: found["fragments"][name] for name, marker in SHELL_MARKERS.items()}
+    return filled(page_shell(request, profile, found), sections)
 
 
 # A chart card's frame holds these where its payload and its table go: the two parts that
@@ -143,5 +135,6 @@ def chart_card(profile, chart, section) -> list[str]:
             [PAYLOAD_MARKER, TABLE_MARKER, *HOLES],
         ),
     )
-    parts = {PAYLOAD_MARKER: chart.payload_parts, TABLE_MARKER: chart.table_parts}
-    return [part for piece in frame for part in (parts[piece]() if piece in parts else [piece])]
+    if chart.is_empty:  # its frame holds neither
+        return frame
+    return filled(frame, {PAYLOAD_MARKER: chart.payload_parts(), TABLE_MARKER: chart.table_parts()})
