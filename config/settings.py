@@ -157,7 +157,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "journal.sessions.AccountBackend",  # Django's ModelBackend, its read in SQL
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "journal:dashboard"

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from journal.api import tokens
 from journal.core.forms import ProfileForm, SignUpForm
 from journal.core.services import profile_for, save_profile
+from journal.sessions import BACKEND
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -29,7 +30,7 @@ def signup(request):
         except IntegrityError:  # the same name taken a moment ago, by a sign-up running beside
             form.add_error("username", "A user with that username already exists.")
             return render(request, "registration/signup.html", {"form": form})
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=BACKEND)
         messages.success(request, f"Welcome, {user.username}. Your journal is ready.")
         return redirect("journal:dashboard")
     return render(request, "registration/signup.html", {"form": form})
