@@ -10,11 +10,12 @@ class JournalConfig(AppConfig):
 
         from journal import signals  # connects the receivers
         from journal.core.services import journal_written
-        from journal.views import dashboard_reads
+        from journal.views import dashboard
 
         # Django's own receiver saves with update_fields: a 500 if the account is deleted
         # during the login. Ours updates the row, or undoes the login when it is gone.
         user_logged_in.disconnect(dispatch_uid="update_last_login")
         user_logged_in.connect(signals.record_last_login, dispatch_uid="record_last_login")
-        # After each write, the dashboard's reads are read again and kept for its next view.
-        journal_written.connect(dashboard_reads.refresh, dispatch_uid="dashboard_snapshot")
+        # After each write, the dashboard's reads are read again, its sections rendered from
+        # them, and both kept for its next view.
+        journal_written.connect(dashboard.refresh, dispatch_uid="dashboard_snapshot")

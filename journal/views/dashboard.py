@@ -1,3 +1,4 @@
+import pickle
 import uuid
 from functools import partial
 
@@ -10,11 +11,12 @@ from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 
+from journal.core import snapshot
 from journal.core.caching import digest, field_values, per_journal
 from journal.core.forms import CheckInForm, QuickSessionForm, first_day
 from journal.core.services import profile_for
 from journal.dashboard import chart_cache, charts, patterns
-from journal.models import CheckIn, Session
+from journal.models import CheckIn, Profile, Session
 from journal.views.common import (
     CSRF_PLACEHOLDER,
     cut,
@@ -31,6 +33,8 @@ from journal.views.dashboard_reads import (
     page_reads,
     pending_sessions,
     profile_with_snapshot,
+    read_page,
+    snapshot_key,
 )
 from journal.views.dashboard_shell import (
     CARDS_MARKER,
@@ -213,11 +217,12 @@ FRAGMENTS = {
 }
 
 
-def dashboard_context(user, profile) -> dict:
+def dashboard_context(user, profile, reads: PageReads | None = None) -> dict:
     """Everything the page shows but its two forms and its charts (the cached page takes
-    them from page_fragments, a page sent back with a form's errors gets them itself)."""
+    them from page_sections, a page sent back with a form's errors gets them itself);
+    `reads`, when given, are page_reads' at the journal's current version."""
     effects = effects_by_slug(profile)
-    reads = page_reads(user, profile)
+    reads = reads or page_reads(user, profile)
     return {
         "profile": profile,
         "reads": reads,
@@ -236,13 +241,16 @@ def sessions_shown(sessions) -> list[tuple]:
     return [(session.pk, str(session)) for session in sessions]
 
 
-def page_fragments(request, profile, context: dict, range_key: str) -> dict:
-    """The sections of the cached page (dashboard_page), each from its own cache under the
-    plain values it shows: the forms are rebuilt and rendered only when the last activity or
-    today's check-in changes, the lists when a row in them (or their count) does, the card
-    when a pattern's state or progress does; the charts once per journal version."""
-    user = request.user
-    activity = context["reads"].last_activity
+def page_sections(profile, context: dict) -> dict:
+    """The sections of the cached page (dashboard_page) but its charts, each from its own
+    cache under the plain values it shows (dashboard_shell.fragment): the forms are rebuilt
+    and rendered only when the last activity or today's check-in changes, the lists when a
+    row in them (or their count) does, the card when a pattern's state or progress does.
+    A write renders them once it has read the page (refresh): the first view after it
+    takes them from its reads."""
+    user = profile.user
+    reads = context["reads"]
+    activity = reads.last_activity
     today = context["todays_checkin"]
     long_term = context["long_term"]
     card = [
@@ -251,20 +259,15 @@ def page_fragments(request, profile, context: dict, range_key: str) -> dict:
     ]
     experiment = context["experiment_today"]
     line = experiment and {**experiment, "experiment": experiment["experiment"].pk}
+    section = partial(fragment, profile, rendered=reads.sections)
 
     def page_context():
         return context
 
     return {
-        "summary": fragment(
-            request, profile, "summary", [context["summary"], context["guideline"]], page_context
-        ),
-        "experiment_today": fragment(
-            request, profile, "experiment-today", line, page_context, EXPERIMENT_TODAY
-        ),
-        "quick_log": fragment(
-            request,
-            profile,
+        "summary": section("summary", [context["summary"], context["guideline"]], page_context),
+        "experiment_today": section("experiment-today", line, page_context, EXPERIMENT_TODAY),
+        "quick_log": section(
             "quick-log",
             activity,
             lambda: {
@@ -272,9 +275,7 @@ def page_fragments(request, profile, context: dict, range_key: str) -> dict:
                 "user": user,
             },
         ),
-        "checkin": fragment(
-            request,
-            profile,
+        "checkin": section(
             "checkin",
             today and field_values(today),
             lambda: {
@@ -282,24 +283,35 @@ def page_fragments(request, profile, context: dict, range_key: str) -> dict:
                 "profile": profile,
             },
         ),
-        "pending": fragment(
-            request,
-            profile,
+        "pending": section(
             "pending",
             [sessions_shown(context["pending"]), context["pending_total"]],
             page_context,
         ),
-        "feelings": fragment(
-            request,
-            profile,
+        "feelings": section(
             "feelings",
             [sessions_shown(context["feelings_due"]), context["feelings_due_total"]],
             page_context,
             FEELINGS_PENDING,
         ),
-        "chronic": fragment(request, profile, "chronic", card, page_context),
-        "charts": charts_section(request, profile, range_key, context["effects"], context["reads"]),
+        "chronic": section("chronic", card, page_context),
     }
+
+
+def refresh(sender, owner, **kwargs) -> None:
+    """journal_written's receiver: read the page now, render its sections from what was
+    read, and keep both for the next view (dashboard_reads)."""
+    # The version is read before the journal, so the reads are never older than their key.
+    profile = Profile.objects.filter(user=owner).first()
+    if profile is None:  # the account is gone
+        return
+    profile.user = owner
+    key = snapshot_key(profile)
+    if snapshot.kept(owner, key):  # one transaction's second write: read already
+        return
+    reads = read_page(owner, profile)
+    page_sections(profile, dashboard_context(owner, profile, reads))  # into reads.sections
+    snapshot.keep(owner, profile.journal_version, key, pickle.dumps(reads, pickle.HIGHEST_PROTOCOL))
 
 
 def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
@@ -325,7 +337,8 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
 
     def pieces() -> dict:
         found = dashboard_context(request.user, profile)
-        return {**found, "fragments": page_fragments(request, profile, found, range_key)}
+        charts = charts_section(request, profile, range_key, found["effects"], found["reads"])
+        return {**found, "fragments": {**page_sections(profile, found), "charts": charts}}
 
     def context() -> dict:  # a whole render (a message to show once): each section whole
         found = pieces()

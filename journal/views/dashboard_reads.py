@@ -13,7 +13,7 @@ edited in the admin, a failed refresh) reads the journal itself: never a stale p
 
 import logging
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import connection
@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 PENDING_LIMIT = 10
 STREAK_WINDOW = 366  # days the summary reads back for the streak: a bounded query
 # Bump when PageReads' fields or their shapes change: a snapshot of another shape is never read.
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -58,6 +58,8 @@ class PageReads:
     last_activity: str | None  # the quick log's default
     stamps: Stamps  # of every block up to today's (chart_cache.all_stamps)
     live: dict  # the live block's figures (chart_cache.live_block)
+    # The page's sections as a write rendered them (views.dashboard.refresh), by cache name.
+    sections: dict = field(default_factory=dict)
 
 
 def todays_checkin(user, profile) -> CheckIn | None:
@@ -200,21 +202,7 @@ def page_reads(user, profile) -> PageReads:
         data = snapshot.load(user, key)
     if data is not None:
         try:
-            return pickle.loads(data)  # noqa: S301 - written by refresh() alone
+            return pickle.loads(data)  # noqa: S301 - written by views.dashboard.refresh alone
         except Exception:  # a snapshot of an older deploy's classes: read afresh
             logger.warning("unreadable dashboard snapshot; reading the journal")
     return per_journal(profile, key, lambda: read_page(user, profile))
-
-
-def refresh(sender, owner, **kwargs) -> None:
-    """journal_written's receiver: read the page now and keep it for the next view."""
-    # The version is read before the journal, so the reads are never older than their key.
-    profile = Profile.objects.filter(user=owner).first()
-    if profile is None:  # the account is gone
-        return
-    profile.user = owner
-    key = snapshot_key(profile)
-    if snapshot.kept(owner, key):  # one transaction's second write: read already
-        return
-    data = pickle.dumps(read_page(owner, profile), pickle.HIGHEST_PROTOCOL)
-    snapshot.keep(owner, profile.journal_version, key, data)

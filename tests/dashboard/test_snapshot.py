@@ -18,7 +18,7 @@ from journal.core import snapshot
 from journal.core.caching import Kept
 from journal.core.services import profile_for, save_checkin, save_session
 from journal.models import CheckIn, Profile, Session
-from journal.views import dashboard_reads
+from journal.views import dashboard, dashboard_reads, dashboard_shell
 from tests.dashboard.test_dashboard import SNAPSHOT_QUERIES, with_history
 from tests.factories import make_session
 
@@ -90,6 +90,28 @@ def test_a_check_in_and_a_back_fill_are_kept_too(
     assert kept == read_afresh(alice_client, "3m")
 
 
+def test_the_write_renders_the_sections_so_another_process_renders_none(
+    alice_client, alice, django_capture_on_commit_callbacks
+):
+    with_history(alice, 120)
+    page(alice_client, "3m")
+    today = alice.profile.today()
+    written(
+        django_capture_on_commit_callbacks,
+        lambda: make_session(alice, date=today, activity="hiit", minutes=27, effort=None),
+    )
+    cache.clear()  # the next view served by another process: nothing of this one's
+    Kept.forget_all()
+    render = dashboard_shell.render_to_string
+    with mock.patch.object(dashboard_shell, "render_to_string", wraps=render) as rendered:
+        kept = page(alice_client, "3m")
+    templates = {call.args[0] for call in rendered.call_args_list}
+    # The shell and the charts' frames are this process's to render: they show no journal.
+    assert templates <= {dashboard.PAGE, f"{dashboard.PAGE}#charts", dashboard_shell.CARD}
+    assert "27 min" in kept
+    assert kept == read_afresh(alice_client, "3m")
+
+
 def test_a_write_whose_refresh_did_not_run_is_shown_all_the_same(
     alice_client, alice, django_capture_on_commit_callbacks
 ):
@@ -146,7 +168,7 @@ def test_a_failed_refresh_leaves_the_write_and_the_page_whole(
     alice_client, alice, django_capture_on_commit_callbacks, caplog
 ):
     today = alice.profile.today()
-    with mock.patch.object(dashboard_reads, "read_page", side_effect=RuntimeError("boom")):
+    with mock.patch.object(dashboard, "read_page", side_effect=RuntimeError("boom")):
         written(
             django_capture_on_commit_callbacks,
             lambda: make_session(alice, date=today, minutes=29, effort=None),
