@@ -143,6 +143,11 @@ class Kept:
                 self.found.popitem(last=False)
         return value
 
+    def peek(self, key: str):
+        """The value of `key` if kept here, else None (neither the cache nor compute asked)."""
+        with self.lock:
+            return self.found.get(key)
+
     @classmethod
     def forget_all(cls) -> None:
         """Empty every Kept (with the cache, between tests)."""

@@ -17,11 +17,11 @@ from journal.core.caching import Kept, cached_many, digest, person, store_many
 from journal.core.chartstamp import EVERY_BLOCK, Stamps, block_keys, stamps
 from journal.dashboard import charts, queries, stats
 from journal.dashboard.chart_blocks import build_block
-from journal.dashboard.chart_join import Settled, finish, settle
+from journal.dashboard.chart_join import Joined, Settled, finish, settle
 from journal.dashboard.chart_span import Span
 from journal.tagging import RULES_VERSION
 
-FORMAT = 3  # bump when a block's or a chart's shape changes, so a deploy never reads old pickles
+FORMAT = 4  # bump when a block's or a chart's shape changes, so a deploy never reads old pickles
 NAME = f"mj-chart:{FORMAT}:{RULES_VERSION}"
 TIMEOUT = 7 * 24 * 60 * 60  # entries never go stale (the stamp is in the key): memory only
 # The settled parts this process used last (the All range's is a few megabytes as objects)
@@ -124,12 +124,14 @@ def build_charts(
     names: dict,
     read: Stamps | None = None,
     known: dict | None = None,
+    kept_only: bool = False,
 ):
     """The six charts of a range ending today (journal.dashboard.charts), from the cached
     blocks: those of the live block (today's) joined to those of the settled blocks before
     it, which are cached whole until a write reaches one of them (journal.dashboard.chart_join).
     `read` and `known`, when given, are all_stamps and live_block read at the journal's
-    current version; else they are read here."""
+    current version; else they are read here. `kept_only`: None rather than a settled part
+    this process does not keep (KEPT) computed or read from the cache."""
     start = charts.range_start(range_key, today)
     first = start or max(
         journal_start or today, today - timedelta(days=stats.ALL_RANGE_MAX_DAYS - 1)
@@ -138,8 +140,10 @@ def build_charts(
     read = read or all_stamps(user, today)  # one read serves every block below
     found = Blocks(user, block_start(live), today, read, known)
     if start is None:
-        weeks = settled_weeks(user, first, live, read) + charts.active_weeks(found.weekly)
-        start = charts.first_date(weeks, today)
+        weeks = settled_weeks(user, first, live, read, kept_only)
+        if weeks is None:
+            return None
+        start = charts.first_date(weeks + charts.active_weeks(found.weekly), today)
     by_week = charts.is_weekly(start, today)
     if block_of(start) == live:
         daily = found.daily(start, start if by_week else today)
@@ -151,10 +155,9 @@ def build_charts(
     span = Span(
         block_start(live), today, found.weekly, {} if by_week else found.daily(today, today)
     )
-    settled = settled_charts(
-        user, start, live, by_week, names, read, charts.shown_columns(span, by_week)
-    )
-    return finish(settled, span, by_week, names)
+    shown = charts.shown_columns(span, by_week)
+    settled = settled_charts(user, start, live, by_week, names, read, shown, kept_only)
+    return None if settled is None else finish(settled, span, by_week, names)
 
 
 def _settled_name(user, kind: str, blocks: range, read: Stamps) -> str:
@@ -162,32 +165,78 @@ def _settled_name(user, kind: str, blocks: range, read: Stamps) -> str:
     return f"{NAME}:{kind}:{person(user)}:{digest(list(keys.values()))}"
 
 
-def settled_weeks(user, first: date, live: int, read: Stamps) -> list[date]:
+def _kept(name: str, compute, kept_only: bool):
+    """KEPT's value of `name`: computed if need be, or with `kept_only` None if not kept."""
+    return KEPT.peek(name) if kept_only else KEPT.get(name, compute)
+
+
+def settled_weeks(user, first: date, live: int, read: Stamps, kept_only=False) -> list[date]:
     """The active weeks (charts.active_weeks) of the blocks from first's to the live one."""
     blocks = range(block_of(first), live)
     if not blocks:
         return []
-    return KEPT.get(
+    return _kept(
         _settled_name(user, "weeks", blocks, read),
         lambda: charts.active_weeks(Blocks(user, first, block_end(live - 1), read).weekly),
+        kept_only,
     )
 
 
-def settled_charts(user, start, live, by_week, names, read, live_shown) -> Settled:
-    """The charts of start..the end of the block before the live one, cached until a write
-    reaches one of its blocks, built with its own columns and the live part's
-    (charts.both_columns): a column new in the live block builds them again, once."""
+def settled_charts(user, start, live, by_week, names, read, live_shown, kept_only=False):
+    """The charts of start..the end of the block before the live one (Settled), cached
+    until a write reaches one of its blocks, built with its own columns and the live part's
+    (charts.both_columns): a column new in the live block builds them again, once. Each
+    chart carries the KEPT name of its part and its place in it (`kept_as`), by which a
+    page built by a write names its pieces rather than copying them (settled_piece)."""
     last = block_end(live - 1)
     name = _settled_name(user, "charts", range(block_of(start), live), read)
     name += f":{start.isoformat()}:{by_week}:{digest(names)}"
 
-    def compute(shown: dict | None) -> Settled:
-        found = Blocks(user, start, last, read)
-        span = Span(start, last, found.weekly, found.daily(start, start if by_week else last))
-        return settle(span, by_week, names, shown)
+    def compute(key: str, shown: dict | None):
+        def settled() -> Settled:
+            found = Blocks(user, start, last, read)
+            span = Span(start, last, found.weekly, found.daily(start, start if by_week else last))
+            part = settle(span, by_week, names, shown)
+            for index, chart in enumerate(part.charts):
+                chart.kept_as = (key, index)
+            return part
 
-    own = KEPT.get(name, lambda: compute(None))
+        return settled
+
+    own = _kept(name, compute(name, None), kept_only)
+    if own is None:
+        return None
     shown = charts.both_columns(own.shown, live_shown)
     if shown == own.shown:
         return own
-    return KEPT.get(f"{name}:{digest(shown)}", lambda: compute(shown))
+    key = f"{name}:{digest(shown)}"
+    return _kept(key, compute(key, shown), kept_only)
+
+
+def named_pieces(built: list) -> dict[int, tuple] | None:
+    """The pieces of the settled parts that the charts `built` (a range's, joined) put in a
+    page, by id(): each settled chart's series_script items and rows_html, as
+    (its part's KEPT name, the chart's index, the item or None), to be put back by
+    settled_piece; None if a settled chart has no name (chart_payload.Chart.kept_as)."""
+    named = {}
+    for chart in built:
+        if not isinstance(chart, Joined):
+            continue
+        settled = chart.parts[0]
+        if settled.kept_as is None:
+            return None
+        name, index = settled.kept_as
+        named[id(settled.rows_html)] = (name, index, None)
+        for item, series in enumerate(settled.series_script):
+            named[id(series)] = (name, index, item)
+    return named
+
+
+def settled_piece(name: str, index: int, item: int | None) -> str | None:
+    """A piece of a settled chart this process keeps: the `item`th of its series_script,
+    or with None its rows_html; None if the part is not kept."""
+    part = KEPT.peek(name)
+    if part is None:
+        return None
+    chart = part.charts[index]
+    return chart.rows_html if item is None else chart.series_script[item]

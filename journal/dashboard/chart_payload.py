@@ -64,6 +64,8 @@ class Chart:
     empty: str = ""
     gap_text: str = ""  # where the lines break for lack of data, for the text alternative
     gap_least: int = 0  # the shortest run of empty points named in gap_text (0: not named)
+    # A settled part's chart: (its part's KEPT name, its index), set by chart_cache.settled_charts.
+    kept_as = None
 
     @property
     def dom_id(self) -> str:

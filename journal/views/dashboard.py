@@ -52,6 +52,7 @@ from journal.views.feelings import feelings_context
 QUICK_PREFIX = "quick"  # the two dashboard forms share field names (date, note)
 CHECKIN_PREFIX = "checkin"
 EXPERIMENT_TODAY = "journal/experiments/today.html"
+RANGE_LINKS = [(key, label) for key, (label, _days) in charts.RANGES.items()]
 
 
 def unwrapped(user):
@@ -159,17 +160,20 @@ def chronic_context(profile, effects, reads: PageReads) -> dict:
     }
 
 
-def charts_context(profile, range_key, effects, reads: PageReads) -> dict:
-    """The six charts for a range, each as its card's HTML with the section placed beside it
+def built_charts(profile, range_key, effects, reads: PageReads, kept_only=False):
+    """The six charts of a range (chart_cache.build_charts) from the page's reads."""
+    names = {slug: effect.name for slug, effect in effects.items()}
+    today, start = profile.today(), reads.long_term[1]
+    return chart_cache.build_charts(
+        profile.user, range_key, today, start, names, reads.stamps, reads.live, kept_only
+    )
+
+
+def chart_cards(profile, built) -> list[list[str]]:
+    """Each chart's card as pieces, with the section placed beside it
     (dashboard_shell.chart_card)."""
     from content.models import ChartPlacement
 
-    range_key = charts.chosen_range(range_key)
-    effect_names = {slug: effect.name for slug, effect in effects.items()}
-    user, today = profile.user, profile.today()
-    built = chart_cache.build_charts(
-        user, range_key, today, reads.long_term[1], effect_names, reads.stamps, reads.live
-    )
     beside = per_content(
         profile,
         "chart-placements",
@@ -180,30 +184,77 @@ def charts_context(profile, range_key, effects, reads: PageReads) -> dict:
             )
         },
     )
+    return [chart_card(profile, chart, beside.get(chart.key)) for chart in built]
+
+
+def written_charts(profile, effects, reads: PageReads) -> dict[str, list]:
+    """Each range's chart cards as a write builds them for the next view (refresh): one
+    list of pieces, in which each piece of a settled part (half a megabyte on All) is named
+    (chart_cache.named_pieces) rather than copied. A range whose settled part this process
+    does not keep is left to the view."""
+    found = {}
+    for range_key in charts.RANGES:
+        built = built_charts(profile, range_key, effects, reads, kept_only=True)
+        named = None if built is None else chart_cache.named_pieces(built)
+        if named is not None:
+            cards = chart_cards(profile, built)
+            found[range_key] = [named.get(id(piece), piece) for card in cards for piece in card]
+    return found
+
+
+def written_cards(profile, range_key, reads: PageReads) -> list[str] | None:
+    """The range's cards as the write built them (written_charts), their settled pieces put
+    back from this process's settled parts; None if it built none or a part is not kept."""
+    written = reads.charts.get(range_key) if reads.shown == page_shown(profile) else None
+    if written is None:
+        return None
+    found = []
+    for piece in written:
+        if type(piece) is tuple:
+            piece = chart_cache.settled_piece(*piece)
+            if piece is None:
+                return None
+        found.append(piece)
+    return found
+
+
+def charts_context(profile, range_key, effects, reads: PageReads) -> dict:
+    """The charts section's context: the range's six cards (chart_cards) and its links."""
+    range_key = charts.chosen_range(range_key)
+    built = built_charts(profile, range_key, effects, reads)
     return {
-        "chart_cards": [chart_card(profile, chart, beside.get(chart.key)) for chart in built],
+        "chart_cards": chart_cards(profile, built),
         "range_key": range_key,
-        "ranges": [(key, label) for key, (label, _days) in charts.RANGES.items()],
+        "ranges": RANGE_LINKS,
     }
 
 
 def charts_section(request, profile, range_key, effects, reads: PageReads) -> list[str]:
     """The charts section of a range as pieces (dashboard_shell): its frame (the heading,
-    the range links) rendered once per person, range and page_shown, its cards put in."""
-    context = charts_context(profile, range_key, effects, reads)
+    the range links) rendered once per person, range and page_shown, its cards put in: as
+    the write built them when it did (written_cards), else built here."""
+    range_key = charts.chosen_range(range_key)
+    cards = written_cards(profile, range_key, reads)
+    if cards is None:
+        built = chart_cards(profile, built_charts(profile, range_key, effects, reads))
+        cards = [piece for card in built for piece in card]
     frame = kept_pieces(
         request.user,
-        f"dashboard:charts:{digest([page_shown(profile), context['range_key']])}",
+        f"dashboard:charts:{digest([page_shown(profile), range_key])}",
         lambda: cut(
             render_to_string(
                 f"{PAGE}#charts",
-                {**context, "chart_cards": [CARDS_MARKER], "csrf_token": CSRF_PLACEHOLDER},
+                {
+                    "range_key": range_key,
+                    "ranges": RANGE_LINKS,
+                    "chart_cards": [CARDS_MARKER],
+                    "csrf_token": CSRF_PLACEHOLDER,
+                },
                 request,
             ),
             [CARDS_MARKER, *HOLES],
         ),
     )
-    cards = [piece for card in context["chart_cards"] for piece in card]
     return filled(frame, {CARDS_MARKER: cards})
 
 
@@ -246,11 +297,10 @@ def page_sections(profile, context: dict) -> dict:
     cache under the plain values it shows (dashboard_shell.fragment): the forms are rebuilt
     and rendered only when the last activity or today's check-in changes, the lists when a
     row in them (or their count) does, the card when a pattern's state or progress does.
-    A write renders them once it has read the page (refresh): the first view after it
-    takes them from its reads."""
+    All are a function of the journal's reads and page_shown: a write renders them once it
+    has read the page (refresh), and the first view after it takes them as they are."""
     user = profile.user
-    reads = context["reads"]
-    activity = reads.last_activity
+    activity = context["reads"].last_activity
     today = context["todays_checkin"]
     long_term = context["long_term"]
     card = [
@@ -259,7 +309,7 @@ def page_sections(profile, context: dict) -> dict:
     ]
     experiment = context["experiment_today"]
     line = experiment and {**experiment, "experiment": experiment["experiment"].pk}
-    section = partial(fragment, profile, rendered=reads.sections)
+    section = partial(fragment, profile)
 
     def page_context():
         return context
@@ -310,7 +360,10 @@ def refresh(sender, owner, **kwargs) -> None:
     if snapshot.kept(owner, key):  # one transaction's second write: read already
         return
     reads = read_page(owner, profile)
-    page_sections(profile, dashboard_context(owner, profile, reads))  # into reads.sections
+    context = dashboard_context(owner, profile, reads)
+    reads.sections = page_sections(profile, context)
+    reads.charts = written_charts(profile, context["effects"], reads)
+    reads.shown = page_shown(profile)
     snapshot.keep(owner, profile.journal_version, key, pickle.dumps(reads, pickle.HIGHEST_PROTOCOL))
 
 
@@ -336,8 +389,12 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
         return render(request, PAGE, {**context, **shown, **forms, **extra})
 
     def pieces() -> dict:
-        found = dashboard_context(request.user, profile)
-        charts = charts_section(request, profile, range_key, found["effects"], found["reads"])
+        reads = page_reads(request.user, profile)
+        charts = charts_section(request, profile, range_key, effects_by_slug(profile), reads)
+        if reads.sections and reads.shown == page_shown(profile):  # as the write rendered them
+            found = {"journal_empty": reads.long_term[1] is None, "reads": reads}
+            return {**found, "fragments": {**reads.sections, "charts": charts}}
+        found = dashboard_context(request.user, profile, reads)
         return {**found, "fragments": {**page_sections(profile, found), "charts": charts}}
 
     def context() -> dict:  # a whole render (a message to show once): each section whole

@@ -58,8 +58,12 @@ class PageReads:
     last_activity: str | None  # the quick log's default
     stamps: Stamps  # of every block up to today's (chart_cache.all_stamps)
     live: dict  # the live block's figures (chart_cache.live_block)
-    # The page's sections as a write rendered them (views.dashboard.refresh), by cache name.
+    # The page's sections as the write rendered them from these reads, by name, and the
+    # page_shown they were rendered for (views.dashboard.refresh): a function of the two.
     sections: dict = field(default_factory=dict)
+    # Each range's chart cards as the write built them (views.dashboard.written_charts).
+    charts: dict = field(default_factory=dict)
+    shown: str = ""
 
 
 def todays_checkin(user, profile) -> CheckIn | None:

@@ -30,31 +30,23 @@ def kept_pieces(user, name: str, render) -> list[str]:
     return PIECES.get(person_key(user, name), render)
 
 
-def fragment(profile, name: str, shown, context, template=None, rendered=None) -> list[str]:
+def fragment(profile, name: str, shown, context, template=None) -> list[str]:
     """The page's partial `name` (or the whole `template`), rendered once per person and
     `shown` (everything it shows besides page_shown's day, profile and content), not once
     per journal version: a session logged today seldom changes the forms, the lists waiting
     for the person or the long-term card. Its CSRF token is render_cached's placeholder.
-
-    No section reads the request (the page's shell does), so a write renders them all for
-    the next view (journal.views.dashboard.refresh), whichever process serves it:
-    `rendered` (PageReads.sections) holds them by cache name. A section found there is
-    taken as it is; one rendered here is added to it."""
-    key = f"dashboard:{name}:{digest([page_shown(profile), shown])}"
-    if rendered is None:
-        rendered = {}
-    if key not in rendered:
-        rendered[key] = kept_pieces(
-            profile.user,
-            key,
-            lambda: cut(
-                render_to_string(
-                    template or f"{PAGE}#{name}", {**context(), "csrf_token": CSRF_PLACEHOLDER}
-                ),
-                HOLES,
+    No section reads the request (the page's shell does), so a write can render them all
+    for the next view (journal.views.dashboard.refresh)."""
+    return kept_pieces(
+        profile.user,
+        f"dashboard:{name}:{digest([page_shown(profile), shown])}",
+        lambda: cut(
+            render_to_string(
+                template or f"{PAGE}#{name}", {**context(), "csrf_token": CSRF_PLACEHOLDER}
             ),
-        )
-    return rendered[key]
+            HOLES,
+        ),
+    )
 
 
 # The sections of the cached page rendered apart from it: its shell holds a marker for each

@@ -17,6 +17,7 @@ from django.urls import reverse
 from journal.core import snapshot
 from journal.core.caching import Kept
 from journal.core.services import profile_for, save_checkin, save_session
+from journal.dashboard import chart_cache
 from journal.models import CheckIn, Profile, Session
 from journal.views import dashboard, dashboard_reads, dashboard_shell
 from tests.dashboard.test_dashboard import SNAPSHOT_QUERIES, with_history
@@ -64,9 +65,11 @@ def test_the_first_view_after_a_write_costs_a_repeat_views_queries_and_draws_the
         lambda: make_session(alice, date=today, activity="hiit", minutes=17, effort=None),
     )
     kept = {}
-    for range_key in RANGES:
-        with django_assert_num_queries(SNAPSHOT_QUERIES):
-            kept[range_key] = page(alice_client, range_key)
+    # The write built each range's charts too: no view builds them again.
+    with mock.patch.object(chart_cache, "build_charts", side_effect=AssertionError):
+        for range_key in RANGES:
+            with django_assert_num_queries(SNAPSHOT_QUERIES):
+                kept[range_key] = page(alice_client, range_key)
     assert "17 min" in kept["4w"]  # the new session waits to be rated
     for range_key in RANGES:
         assert kept[range_key] == read_afresh(alice_client, range_key)
