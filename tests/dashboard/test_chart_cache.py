@@ -11,6 +11,7 @@ from journal.core import blocks, chartstamp
 from journal.core.caching import Kept
 from journal.core.services import profile_for, save_checkin, save_profile, save_session
 from journal.dashboard import chart_cache, charts
+from journal.dashboard.chart_join import Joined
 from journal.models import ChartStamp, CheckIn, Session
 from tests.factories import make_history
 
@@ -121,3 +122,29 @@ def test_the_charts_joined_at_todays_block_are_those_of_the_whole_range(alice, b
     same()
     save_session(Session(owner=alice, date=began, activity="walking", minutes=300, effort=2))
     same()  # a back-fill: the settled part anew
+
+
+def test_a_range_built_from_kept_parts_only_names_their_pieces(alice):
+    """What a write keeps for the next view (views.dashboard.written_charts): the charts are
+    built only from the settled parts this process keeps, and each settled piece a page
+    puts in is named, then put back as the same text."""
+    today = profile_for(alice).today()
+    began = today - timedelta(days=400)
+    make_history(alice, 390, start=began)
+    Kept.forget_all()
+    cache.clear()
+    assert chart_cache.build_charts(alice, "1y", today, began, {}, kept_only=True) is None
+    built = chart_cache.build_charts(alice, "1y", today, began, {})  # computes and keeps it
+    again = chart_cache.build_charts(alice, "1y", today, began, {}, kept_only=True)
+    assert [chart.payload_json for chart in again] == [chart.payload_json for chart in built]
+    named = chart_cache.named_pieces(again)
+    joined = [chart for chart in again if isinstance(chart, Joined)]
+    assert joined
+    assert named
+    for chart in joined:
+        settled = chart.parts[0]
+        assert chart_cache.settled_piece(*named[id(settled.rows_html)]) is settled.rows_html
+        for series in settled.series_script:
+            assert chart_cache.settled_piece(*named[id(series)]) == series
+    Kept.forget_all()  # another process: the names find nothing
+    assert all(chart_cache.settled_piece(*ref) is None for ref in named.values())
