@@ -349,8 +349,9 @@ def page_sections(profile, context: dict) -> dict:
 
 
 def refresh(sender, owner, **kwargs) -> None:
-    """journal_written's receiver: read the page now, render its sections from what was
-    read, and keep both for the next view (dashboard_reads)."""
+    """journal_written's receiver: read the page now, render its sections and build each
+    range's chart cards from what was read, and keep all for the next view
+    (dashboard_reads). What a view would draw, drawn by the write that changed it."""
     # The version is read before the journal, so the reads are never older than their key.
     profile = Profile.objects.filter(user=owner).first()
     if profile is None:  # the account is gone

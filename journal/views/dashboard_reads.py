@@ -7,8 +7,11 @@ PageReads holds them all, read together by read_page. A write reads them again a
 it has committed (journal.core.services.journal_written) and keeps them in the database
 (journal.core.snapshot) under the journal version it made, so the first view after a
 write, in whichever process serves it, reads one row instead of a dozen queries and the
-live block's figures. A view that finds no snapshot under its key (a new day, a profile
-edited in the admin, a failed refresh) reads the journal itself: never a stale page.
+live block's figures. With them the write keeps what it drew from them
+(journal.views.dashboard.refresh): the page's sections, and each range's chart cards with
+the settled parts' pieces named rather than copied. A view that finds no snapshot under
+its key (a new day, a profile edited in the admin, a failed refresh) reads the journal
+itself: never a stale page.
 """
 
 import logging
