@@ -16,6 +16,6 @@ class JournalConfig(AppConfig):
         # during the login. Ours updates the row, or undoes the login when it is gone.
         user_logged_in.disconnect(dispatch_uid="update_last_login")
         user_logged_in.connect(signals.record_last_login, dispatch_uid="record_last_login")
-        # After each write, the dashboard's reads are read again, its sections rendered from
-        # them, and both kept for its next view.
+        # After each write, the dashboard's reads are read again, its sections and chart
+        # cards drawn from them, and all kept for its next view.
         journal_written.connect(dashboard.refresh, dispatch_uid="dashboard_snapshot")
