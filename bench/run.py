@@ -129,9 +129,10 @@ class Bench:
     def changed(self) -> None:
         """A write through journal.core.services, as after a quick log: the cached pages go stale.
         The version is bumped here too in case the write path does not yet do it. Once it
-        commits, the write reads the dashboard's data again (journal_written), here in the
-        bench's process as in the writer's request in life: the cold view finds the row it
-        kept, and the tagging part's save times include that read. Each write
+        commits, the write reads the dashboard's data again and draws its sections and chart
+        cards from them (journal_written), here in the bench's process as in the writer's
+        request in life: the cold view finds the row it kept, and the tagging part's save
+        times include that work (but no cards: no range has been viewed yet). Each write
         gives the last session minutes it never had in this run (20 to 419), so nothing cached
         by what it shows (the summary, the long-term patterns) can come back from a write
         before: toggling between two values let those hit every other write."""

@@ -187,6 +187,12 @@ def chart_cards(profile, built) -> list[list[str]]:
     return [chart_card(profile, chart, beside.get(chart.key)) for chart in built]
 
 
+def drawn_by_write(profile, reads: PageReads) -> bool:
+    """Whether what the write drew from `reads` (refresh) shows what this view shows: the
+    sections and cards are a function of the reads and page_shown."""
+    return reads.shown == page_shown(profile)
+
+
 def written_charts(profile, effects, reads: PageReads) -> dict[str, list]:
     """Each range's chart cards as a write builds them for the next view (refresh): one
     list of pieces, in which each piece of a settled part (half a megabyte on All) is named
@@ -205,7 +211,7 @@ def written_charts(profile, effects, reads: PageReads) -> dict[str, list]:
 def written_cards(profile, range_key, reads: PageReads) -> list[str] | None:
     """The range's cards as the write built them (written_charts), their settled pieces put
     back from this process's settled parts; None if it built none or a part is not kept."""
-    written = reads.charts.get(range_key) if reads.shown == page_shown(profile) else None
+    written = reads.charts.get(range_key) if drawn_by_write(profile, reads) else None
     if written is None:
         return None
     found = []
@@ -218,15 +224,9 @@ def written_cards(profile, range_key, reads: PageReads) -> list[str] | None:
     return found
 
 
-def charts_context(profile, range_key, effects, reads: PageReads) -> dict:
-    """The charts section's context: the range's six cards (chart_cards) and its links."""
-    range_key = charts.chosen_range(range_key)
-    built = built_charts(profile, range_key, effects, reads)
-    return {
-        "chart_cards": chart_cards(profile, built),
-        "range_key": range_key,
-        "ranges": RANGE_LINKS,
-    }
+def charts_context(range_key: str, cards: list) -> dict:
+    """The charts section's context: a range's cards and the links to every range."""
+    return {"chart_cards": cards, "range_key": range_key, "ranges": RANGE_LINKS}
 
 
 def charts_section(request, profile, range_key, effects, reads: PageReads) -> list[str]:
@@ -244,12 +244,7 @@ def charts_section(request, profile, range_key, effects, reads: PageReads) -> li
         lambda: cut(
             render_to_string(
                 f"{PAGE}#charts",
-                {
-                    "range_key": range_key,
-                    "ranges": RANGE_LINKS,
-                    "chart_cards": [CARDS_MARKER],
-                    "csrf_token": CSRF_PLACEHOLDER,
-                },
+                {**charts_context(range_key, [CARDS_MARKER]), "csrf_token": CSRF_PLACEHOLDER},
                 request,
             ),
             [CARDS_MARKER, *HOLES],
@@ -385,14 +380,15 @@ def dashboard_page(request, quick_form=None, checkin_form=None, **extra):
             "checkin_form": checkin_form or checkin_form_for(request.user, profile),
         }
         context = dashboard_context(request.user, profile)
-        shown = charts_context(profile, range_key, context["effects"], context["reads"])
-        shown["chart_cards"] = [mark_safe("".join(card)) for card in shown["chart_cards"]]
+        built = built_charts(profile, range_key, context["effects"], context["reads"])
+        cards = [mark_safe("".join(card)) for card in chart_cards(profile, built)]
+        shown = charts_context(range_key, cards)
         return render(request, PAGE, {**context, **shown, **forms, **extra})
 
     def pieces() -> dict:
         reads = page_reads(request.user, profile)
         charts = charts_section(request, profile, range_key, effects_by_slug(profile), reads)
-        if reads.sections and reads.shown == page_shown(profile):  # as the write rendered them
+        if drawn_by_write(profile, reads):  # the sections as the write rendered them
             found = {"journal_empty": reads.long_term[1] is None, "reads": reads}
             return {**found, "fragments": {**reads.sections, "charts": charts}}
         found = dashboard_context(request.user, profile, reads)
